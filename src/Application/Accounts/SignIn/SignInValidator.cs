@@ -1,0 +1,19 @@
+using FluentValidation;
+
+namespace Ent77.Application.Accounts.SignIn;
+
+public sealed class SignInValidator : AbstractValidator<SignInCommand>
+{
+    /// <summary>Longer secrets are refused before any hashing (no work amplification).</summary>
+    public const int MaxSecretLength = 1024;
+
+    public SignInValidator()
+    {
+        RuleFor(c => c.Identifier)
+            .NotEmpty().WithMessage("Saisissez votre identifiant.")
+            .MaximumLength(Domain.Accounts.Identifier.MaxInputLength).WithMessage("L'identifiant est trop long.");
+        RuleFor(c => c.Password)
+            .NotEmpty().WithMessage("Saisissez votre mot de passe ou votre code d'activation.")
+            .MaximumLength(MaxSecretLength).WithMessage("Le mot de passe est trop long.");
+    }
+}

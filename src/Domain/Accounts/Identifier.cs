@@ -1,0 +1,139 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using Ent77.Domain.Common;
+
+namespace Ent77.Domain.Accounts;
+
+/// <summary>
+/// The platform-wide sign-in name <c>prénom.nom</c> (DESIGN §3 "Identifier"): lower case, accents
+/// stripped, ligatures expanded, spaces and hyphens folded to one hyphen, every other character
+/// dropped, each part cut to <see cref="MaxPartLength"/>; a number is appended on a collision.
+/// </summary>
+public sealed record Identifier
+{
+    public const int MaxPartLength = 30;
+
+    /// <summary>Typed identifiers longer than this are not worth normalising: nothing matches.</summary>
+    public const int MaxInputLength = 200;
+
+    private Identifier(string value) => Value = value;
+
+    public string Value { get; }
+
+    public override string ToString() => Value;
+
+    /// <summary>The identifier stored in the database, as it was written (no normalisation).</summary>
+    public static Identifier FromStored(string value) => new(value);
+
+    /// <summary>
+    /// The identifier a person types at sign-in, normalised like a generated one:
+    /// <c>" Hélène.Dupont "</c> reads as <c>helene.dupont</c>. False when it cannot be an identifier.
+    /// </summary>
+    public static bool TryParse(string? input, [NotNullWhen(true)] out Identifier? identifier)
+    {
+        identifier = null;
+        if (string.IsNullOrWhiteSpace(input) || input.Length > MaxInputLength)
+        {
+            return false;
+        }
+
+        var dot = input.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0 || input.IndexOf('.', dot + 1) >= 0)
+        {
+            return false;
+        }
+
+        var first = NormalizePart(input[..dot]);
+        var last = NormalizePart(input[(dot + 1)..]);
+        if (first.Length == 0 || last.Length == 0)
+        {
+            return false;
+        }
+
+        identifier = new Identifier($"{first}.{last}");
+        return true;
+    }
+
+    /// <summary>
+    /// The base identifier for a person (before collision numbering). Throws
+    /// <see cref="DomainValidationException"/> when a name leaves an empty part: never a silent guess.
+    /// </summary>
+    public static Identifier BaseFor(string firstName, string lastName)
+    {
+        var errors = new List<DomainError>();
+        var first = Cut(NormalizePart(firstName ?? string.Empty));
+        var last = Cut(NormalizePart(lastName ?? string.Empty));
+        if (first.Length == 0)
+        {
+            errors.Add(new DomainError("identifier.empty_first_name", "Le prénom ne contient aucune lettre utilisable pour l'identifiant."));
+        }
+
+        if (last.Length == 0)
+        {
+            errors.Add(new DomainError("identifier.empty_last_name", "Le nom ne contient aucune lettre utilisable pour l'identifiant."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new DomainValidationException("identifier", errors);
+        }
+
+        return new Identifier($"{first}.{last}");
+    }
+
+    /// <summary>
+    /// The first free identifier among <c>base</c>, <c>base2</c>, <c>base3</c>… given the ones taken.
+    /// </summary>
+    public Identifier FirstFree(Func<string, bool> isTaken)
+    {
+        ArgumentNullException.ThrowIfNull(isTaken);
+        if (!isTaken(Value))
+        {
+            return this;
+        }
+
+        for (var n = 2; ; n++)
+        {
+            var candidate = Value + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (!isTaken(candidate))
+            {
+                return new Identifier(candidate);
+            }
+        }
+    }
+
+    /// <summary>True when <paramref name="candidate"/> is this base or this base followed by a number.</summary>
+    public bool IsBaseOf(string candidate) =>
+        candidate.StartsWith(Value, StringComparison.Ordinal)
+        && !candidate.AsSpan(Value.Length).ContainsAnyExceptInRange('0', '9');
+
+    /// <summary>The rule for one part: fold, keep <c>[a-z0-9]</c>, spaces and hyphens become one hyphen.</summary>
+    public static string NormalizePart(string part)
+    {
+        var folded = TextNormalization.Fold(part);
+        var builder = new StringBuilder(folded.Length);
+        var pendingSeparator = false;
+        foreach (var c in folded)
+        {
+            if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
+            {
+                if (pendingSeparator && builder.Length > 0)
+                {
+                    builder.Append('-');
+                }
+
+                builder.Append(c);
+                pendingSeparator = false;
+            }
+            else if (char.IsWhiteSpace(c) || c is '-' or '‐' or '‑' or '–' or '—' or '_')
+            {
+                pendingSeparator = true;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Cut(string part) =>
+        part.Length <= MaxPartLength ? part : part[..MaxPartLength].TrimEnd('-');
+}

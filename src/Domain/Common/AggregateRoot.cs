@@ -1,0 +1,36 @@
+namespace Ent77.Domain.Common;
+
+/// <summary>Marker for immutable past-tense facts raised by aggregates.</summary>
+public interface IDomainEvent;
+
+/// <summary>What the unit of work needs of any aggregate, whatever its id type.</summary>
+public interface IAggregateRoot
+{
+    IReadOnlyList<IDomainEvent> DomainEvents { get; }
+
+    void ClearDomainEvents();
+}
+
+public abstract class AggregateRoot<TId> : IAggregateRoot
+    where TId : struct
+{
+    private readonly List<IDomainEvent> _domainEvents = [];
+
+    public TId Id { get; protected set; }
+
+    /// <summary>Optimistic concurrency token: changes on every save of the aggregate.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
+    public IReadOnlyList<IDomainEvent> DomainEvents => _domainEvents;
+
+    protected void Raise(IDomainEvent domainEvent)
+    {
+        _domainEvents.Add(domainEvent);
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>Marks the aggregate changed without an event worth publishing.</summary>
+    protected void Touch() => Version = Guid.NewGuid();
+
+    public void ClearDomainEvents() => _domainEvents.Clear();
+}

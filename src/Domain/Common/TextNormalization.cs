@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Text;
+
+namespace Ent77.Domain.Common;
+
+/// <summary>Accent- and case-folding shared by every rule that compares French names.</summary>
+public static class TextNormalization
+{
+    /// <summary>
+    /// Lower case, accents stripped (NFD, combining marks dropped) and ligatures expanded
+    /// (œ→oe, æ→ae, ß→ss). Other characters are kept as they are.
+    /// </summary>
+    public static string Fold(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var builder = new StringBuilder(value.Length);
+        foreach (var c in value.Normalize(NormalizationForm.FormD))
+        {
+            switch (CharUnicodeInfo.GetUnicodeCategory(c))
+            {
+                case UnicodeCategory.NonSpacingMark:
+                case UnicodeCategory.SpacingCombiningMark:
+                case UnicodeCategory.EnclosingMark:
+                    continue;
+            }
+
+            switch (c)
+            {
+                case 'œ' or 'Œ': builder.Append("oe"); break;
+                case 'æ' or 'Æ': builder.Append("ae"); break;
+                case 'ß' or 'ẞ': builder.Append("ss"); break;
+                default: builder.Append(char.ToLowerInvariant(c)); break;
+            }
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+}

@@ -1,0 +1,90 @@
+using Ent77.Application.Accounts;
+using Ent77.Application.Common.Ports;
+using Ent77.Application.Establishments;
+using Ent77.Application.Terms;
+using Ent77.Infrastructure.Persistence;
+using Ent77.Infrastructure.Persistence.Repositories;
+using Ent77.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using IDomainPasswordHasher = Ent77.Domain.Accounts.IPasswordHasher;
+
+namespace Ent77.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "Ent77";
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.Configure<DataOptions>(configuration.GetSection(DataOptions.Section));
+        services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+
+        AddPersistence(services, configuration);
+
+        services.AddSingleton<IDomainPasswordHasher, Pbkdf2PasswordHasher>();
+        services.AddSingleton(sp => LoadCodeKey(sp.GetRequiredService<IOptions<SecurityOptions>>().Value, sp.GetRequiredService<IOptions<DataOptions>>().Value, environment));
+        services.AddSingleton<IActivationCodeHasher, HmacActivationCodeHasher>();
+
+        services.AddDataProtection()
+            .SetApplicationName("Ent77")
+            .PersistKeysToDbContext<Ent77DbContext>();
+
+        services.AddHealthChecks().AddDbContextCheck<Ent77DbContext>("database", tags: ["ready"]);
+        return services;
+    }
+
+    private static void AddPersistence(IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        switch (provider)
+        {
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException($"Database:Provider is SqlServer but ConnectionStrings:{ConnectionStringName} is not set.");
+                }
+
+                services.AddDbContext<SqlServerEnt77DbContext>(o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+                services.AddScoped<Ent77DbContext>(sp => sp.GetRequiredService<SqlServerEnt77DbContext>());
+                break;
+            default:
+                var dataDirectory = configuration[DataOptions.Section + ":Directory"] ?? new DataOptions().Directory;
+                connectionString ??= $"Data Source={Path.Combine(Path.GetFullPath(dataDirectory), "ent77.db")}";
+                services.AddDbContext<SqliteEnt77DbContext>(o => o.UseSqlite(connectionString));
+                services.AddScoped<Ent77DbContext>(sp => sp.GetRequiredService<SqliteEnt77DbContext>());
+                break;
+        }
+
+        services.AddScoped<IAccountRepository, AccountRepository>();
+        services.AddScoped<IEstablishmentRepository, EstablishmentRepository>();
+        services.AddScoped<ITermsRepository, TermsRepository>();
+        services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<DatabaseInitializer>();
+    }
+
+    private static CodeKey LoadCodeKey(SecurityOptions security, DataOptions data, IHostEnvironment environment)
+    {
+        if (!string.IsNullOrWhiteSpace(security.CodeKey))
+        {
+            return CodeKey.FromBase64(security.CodeKey);
+        }
+
+        if (environment.IsProduction())
+        {
+            throw new InvalidOperationException("Security:CodeKey is required in Production (base64, at least 32 bytes).");
+        }
+
+        return CodeKey.FromFile(Path.Combine(data.FullPath, "keys", "activation-code.key"));
+    }
+}

@@ -1,0 +1,72 @@
+using Ent77.Domain.Accounts;
+using Ent77.Domain.Establishments;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ent77.Infrastructure.Persistence.Configurations;
+
+internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
+{
+    public void Configure(EntityTypeBuilder<Account> builder)
+    {
+        builder.ToTable("Accounts");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).HasConversion(id => id.Value, value => new AccountId(value));
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Ignore(a => a.DomainEvents);
+        builder.Ignore(a => a.PasswordOwner);
+
+        builder.Property(a => a.Identifier)
+            .HasConversion(i => i.Value, value => Identifier.FromStored(value))
+            .HasMaxLength(80)
+            .IsRequired();
+        builder.HasIndex(a => a.Identifier).IsUnique();
+
+        builder.Property(a => a.FirstName).HasMaxLength(100).IsRequired();
+        builder.Property(a => a.LastName).HasMaxLength(100).IsRequired();
+        builder.Property(a => a.Profile).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.EstablishmentId).HasConversion(id => id.Value, value => new EstablishmentId(value));
+        builder.HasOne<Establishment>().WithMany().HasForeignKey(a => a.EstablishmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.EstablishmentId, a.Status });
+
+        builder.Property(a => a.PasswordHash).HasMaxLength(200);
+        builder.Property(a => a.SecurityStamp).HasMaxLength(64).IsRequired();
+        builder.Property(a => a.Email)
+            .HasConversion(e => e!.Value, value => EmailAddress.FromStored(value))
+            .HasMaxLength(EmailAddress.MaxLength);
+        builder.Property(a => a.MobilePhone)
+            .HasConversion(p => p!.E164, value => MobilePhone.FromStored(value))
+            .HasMaxLength(20);
+        builder.Property(a => a.AcceptedTermsVersion).HasMaxLength(32);
+
+        builder.HasMany(a => a.ActivationCodes)
+            .WithOne()
+            .HasForeignKey("AccountId")
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.ActivationCodes).HasField("_activationCodes").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.OwnsMany(a => a.Roles, roles =>
+        {
+            roles.ToTable("AccountRoles");
+            roles.WithOwner().HasForeignKey("AccountId");
+            roles.Property<int>("Id");
+            roles.HasKey("Id");
+            roles.Property(r => r.Role).HasConversion<string>().HasMaxLength(32);
+            roles.Property(r => r.EstablishmentId).HasConversion(id => id!.Value.Value, value => new EstablishmentId(value));
+            roles.HasIndex(r => r.EstablishmentId);
+        });
+        builder.Navigation(a => a.Roles).HasField("_roles").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ActivationCodeConfiguration : IEntityTypeConfiguration<ActivationCode>
+{
+    public void Configure(EntityTypeBuilder<ActivationCode> builder)
+    {
+        builder.ToTable("ActivationCodes");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.CodeHash).HasMaxLength(64).IsUnicode(false).IsRequired();
+    }
+}

@@ -1,0 +1,49 @@
+using Ent77.Domain.Auditing;
+using Ent77.Domain.Establishments;
+using Ent77.Domain.Terms;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ent77.Infrastructure.Persistence.Configurations;
+
+internal sealed class EstablishmentConfiguration : IEntityTypeConfiguration<Establishment>
+{
+    public void Configure(EntityTypeBuilder<Establishment> builder)
+    {
+        builder.ToTable("Establishments");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).HasConversion(id => id.Value, value => new EstablishmentId(value));
+        builder.Property(e => e.Version).IsConcurrencyToken();
+        builder.Ignore(e => e.DomainEvents);
+        builder.Property(e => e.Uai).HasConversion(u => u.Value, value => Uai.FromStored(value)).HasMaxLength(8).IsRequired();
+        builder.HasIndex(e => e.Uai).IsUnique();
+        builder.Property(e => e.Name).HasMaxLength(Establishment.MaxNameLength).IsRequired();
+        builder.Property(e => e.City).HasMaxLength(Establishment.MaxCityLength).IsRequired();
+    }
+}
+
+internal sealed class TermsOfUseConfiguration : IEntityTypeConfiguration<TermsOfUse>
+{
+    public void Configure(EntityTypeBuilder<TermsOfUse> builder)
+    {
+        builder.ToTable("TermsOfUse");
+        builder.HasKey(t => t.Version);
+        builder.Property(t => t.Version).HasMaxLength(32);
+        builder.Property(t => t.Title).HasMaxLength(200).IsRequired();
+        builder.Property(t => t.Content).IsRequired();
+        builder.HasIndex(t => t.PublishedAt);
+    }
+}
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> builder)
+    {
+        builder.ToTable("AuditEvents");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Type).HasMaxLength(64).IsRequired();
+        builder.Property(a => a.Details).HasMaxLength(500);
+        builder.HasIndex(a => new { a.EstablishmentId, a.OccurredAt });
+        builder.HasIndex(a => a.AccountId);
+    }
+}

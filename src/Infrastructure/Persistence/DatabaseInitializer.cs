@@ -1,0 +1,51 @@
+using System.Reflection;
+using Ent77.Domain.Terms;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Ent77.Infrastructure.Persistence;
+
+/// <summary>Applies the provider's migrations and publishes the first terms of use when there are none.</summary>
+public sealed partial class DatabaseInitializer(Ent77DbContext db, TimeProvider time, ILogger<DatabaseInitializer> logger)
+{
+    public const string InitialTermsVersion = "2026-09";
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlite())
+        {
+            var dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging: readers never wait for the writer, and several processes can share the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        if (!await db.Terms.AnyAsync(cancellationToken))
+        {
+            db.Terms.Add(TermsOfUse.Publish(InitialTermsVersion, "Conditions générales d'utilisation de l'ENT 77", ReadSeed("cgu-2026-09.md"), time.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        LogReady(logger, db.Database.ProviderName ?? "?");
+    }
+
+    private static string ReadSeed(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Ent77.Infrastructure.Seed.{name}")
+            ?? throw new InvalidOperationException($"Seed {name} is missing from the assembly.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database ready ({Provider})")]
+    private static partial void LogReady(ILogger logger, string provider);
+}

@@ -1,0 +1,46 @@
+using Ent77.Domain.Accounts;
+using Ent77.Domain.Auditing;
+using Ent77.Domain.Establishments;
+using Ent77.Domain.Terms;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Ent77.Infrastructure.Persistence;
+
+/// <summary>
+/// The one model of the service. Provider-neutral: each provider has its own subclass only so that it
+/// can carry its own migration set (<see cref="SqliteEnt77DbContext"/>, <see cref="SqlServerEnt77DbContext"/>).
+/// </summary>
+public abstract class Ent77DbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<Account> Accounts => Set<Account>();
+
+    public DbSet<Establishment> Establishments => Set<Establishment>();
+
+    public DbSet<TermsOfUse> Terms => Set<TermsOfUse>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(Ent77DbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are stored as UTC date-times: comparable and sortable on both providers.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        configurationBuilder.Properties<string>().AreUnicode();
+    }
+
+    private sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTime>(
+        v => v.UtcDateTime,
+        v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
+}
+
+public sealed class SqliteEnt77DbContext(DbContextOptions<SqliteEnt77DbContext> options) : Ent77DbContext(options);
+
+public sealed class SqlServerEnt77DbContext(DbContextOptions<SqlServerEnt77DbContext> options) : Ent77DbContext(options);

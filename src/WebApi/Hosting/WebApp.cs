@@ -1,0 +1,110 @@
+using System.Text.Json.Serialization;
+using Ent77.Application;
+using Ent77.Application.Common;
+using Ent77.Application.Common.Behaviours;
+using Ent77.Domain.Accounts.Passwords;
+using Ent77.Infrastructure;
+using Ent77.Infrastructure.Persistence;
+using Ent77.WebApi.Development;
+using Ent77.WebApi.Endpoints;
+using Ent77.WebApi.Errors;
+using Ent77.WebApi.Security;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+
+namespace Ent77.WebApi.Hosting;
+
+/// <summary>How the service is put together: services first, then the request pipeline and the API table.</summary>
+public static class WebApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        StartupChecks.EnsureProductionSettings(builder.Configuration, builder.Environment);
+        AddServices(builder.Services, builder.Configuration, builder.Environment);
+        var app = builder.Build();
+        UsePipeline(app);
+        MapEndpoints(app);
+        return app;
+    }
+
+    private static void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.Configure<AppOptions>(configuration.GetSection(AppOptions.Section));
+        services.Configure<AccountRulesOptions>(options =>
+        {
+            options.LockoutMaxFailures = configuration.GetValue("Security:Lockout:MaxFailures", options.LockoutMaxFailures);
+            options.LockoutDuration = configuration.GetValue("Security:Lockout:Duration", options.LockoutDuration);
+            options.ActivationCodeValidity = configuration.GetValue("ActivationCodes:Validity", options.ActivationCodeValidity);
+        });
+        services.Configure<PasswordPolicyOptions>(configuration.GetSection("PasswordPolicy"));
+
+        services.AddApplication();
+        services.AddInfrastructure(configuration, environment);
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(Ent77.Application.DependencyInjection).Assembly];
+            options.PipelineBehaviors =
+            [
+                typeof(LoggingBehaviour<,>),
+                typeof(ValidationBehaviour<,>),
+                typeof(UnitOfWorkBehaviour<,>),
+            ];
+        });
+
+        services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddSessions();
+        services.AddEnt77RateLimiting(configuration);
+        services.AddOpenApi();
+        services.AddScoped<DemoSeeder>();
+    }
+
+    private static void UsePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseMiddleware<RequireRequestedWithMiddleware>();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+    }
+
+    private static void MapEndpoints(WebApplication app)
+    {
+        app.MapAuth();
+        app.MapAccount();
+        app.MapPublic();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api-docs", options => options.WithTitle("ENT 77 — API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+    }
+
+    /// <summary>Migrates the embedded SQLite database and, in Development, seeds the demo data.</summary>
+    public static async Task PrepareAsync(WebApplication app, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var provider = app.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct);
+        }
+
+        if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", true))
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(Console.Out, ct);
+        }
+    }
+}
