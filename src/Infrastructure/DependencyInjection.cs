@@ -28,7 +28,7 @@ public static class DependencyInjection
         services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
 
-        AddPersistence(services, configuration);
+        AddPersistence(services);
 
         services.AddSingleton<IDomainPasswordHasher, Pbkdf2PasswordHasher>();
         services.AddSingleton(sp => LoadCodeKey(sp.GetRequiredService<IOptions<SecurityOptions>>().Value, sp.GetRequiredService<IOptions<DataOptions>>().Value, environment));
@@ -42,28 +42,19 @@ public static class DependencyInjection
         return services;
     }
 
-    private static void AddPersistence(IServiceCollection services, IConfiguration configuration)
+    private static void AddPersistence(IServiceCollection services)
     {
-        var provider = configuration.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
-        var connectionString = configuration.GetConnectionString(ConnectionStringName);
-        switch (provider)
-        {
-            case DatabaseProvider.SqlServer:
-                if (string.IsNullOrWhiteSpace(connectionString))
-                {
-                    throw new InvalidOperationException($"Database:Provider is SqlServer but ConnectionStrings:{ConnectionStringName} is not set.");
-                }
-
-                services.AddDbContext<SqlServerEnt77DbContext>(o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
-                services.AddScoped<Ent77DbContext>(sp => sp.GetRequiredService<SqlServerEnt77DbContext>());
-                break;
-            default:
-                var dataDirectory = configuration[DataOptions.Section + ":Directory"] ?? new DataOptions().Directory;
-                connectionString ??= $"Data Source={Path.Combine(Path.GetFullPath(dataDirectory), "ent77.db")}";
-                services.AddDbContext<SqliteEnt77DbContext>(o => o.UseSqlite(connectionString));
-                services.AddScoped<Ent77DbContext>(sp => sp.GetRequiredService<SqliteEnt77DbContext>());
-                break;
-        }
+        // Settings are read when a context is first made, not while services are registered, so that a
+        // host (or a test host) may still change them.
+        services.AddDbContext<SqliteEnt77DbContext>((sp, options) =>
+            options.UseSqlite(ConnectionString(sp) ?? $"Data Source={Path.Combine(sp.GetRequiredService<IOptions<DataOptions>>().Value.FullPath, "ent77.db")}"));
+        services.AddDbContext<SqlServerEnt77DbContext>((sp, options) =>
+            options.UseSqlServer(
+                ConnectionString(sp) ?? throw new InvalidOperationException($"Database:Provider is SqlServer but ConnectionStrings:{ConnectionStringName} is not set."),
+                sql => sql.EnableRetryOnFailure()));
+        services.AddScoped<Ent77DbContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.SqlServer
+            ? sp.GetRequiredService<SqlServerEnt77DbContext>()
+            : sp.GetRequiredService<SqliteEnt77DbContext>());
 
         services.AddScoped<IAccountRepository, AccountRepository>();
         services.AddScoped<IEstablishmentRepository, EstablishmentRepository>();
@@ -72,6 +63,9 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<DatabaseInitializer>();
     }
+
+    private static string? ConnectionString(IServiceProvider services) =>
+        services.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName) is { Length: > 0 } value ? value : null;
 
     private static CodeKey LoadCodeKey(SecurityOptions security, DataOptions data, IHostEnvironment environment)
     {

@@ -7,7 +7,6 @@ if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(app, args, Console.Out);
 }
 
-await WebApp.PrepareAsync(app);
 await app.RunAsync();
 return 0;
 

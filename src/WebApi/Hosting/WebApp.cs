@@ -4,7 +4,6 @@ using Ent77.Application.Common;
 using Ent77.Application.Common.Behaviours;
 using Ent77.Domain.Accounts.Passwords;
 using Ent77.Infrastructure;
-using Ent77.Infrastructure.Persistence;
 using Ent77.WebApi.Development;
 using Ent77.WebApi.Endpoints;
 using Ent77.WebApi.Errors;
@@ -62,6 +61,7 @@ public static class WebApp
         services.AddEnt77RateLimiting(configuration);
         services.AddOpenApi();
         services.AddScoped<DemoSeeder>();
+        services.AddHostedService<DatabaseStartup>();
     }
 
     private static void UsePipeline(WebApplication app)
@@ -89,22 +89,5 @@ public static class WebApp
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapOpenApi();
         app.MapScalarApiReference("/api-docs", options => options.WithTitle("ENT 77 — API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-    }
-
-    /// <summary>Migrates the embedded SQLite database and, in Development, seeds the demo data.</summary>
-    public static async Task PrepareAsync(WebApplication app, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        await using var scope = app.Services.CreateAsyncScope();
-        var provider = app.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct);
-        }
-
-        if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", true))
-        {
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(Console.Out, ct);
-        }
     }
 }

@@ -1,0 +1,202 @@
+using System.Net.Http.Json;
+using Ent77.Application.Accounts;
+using Ent77.Application.Accounts.Common;
+using Ent77.Application.Common.Ports;
+using Ent77.Application.Establishments;
+using Ent77.Domain.Accounts;
+using Ent77.Domain.Establishments;
+using Ent77.Infrastructure;
+using Ent77.Infrastructure.Persistence;
+using Ent77.Infrastructure.Security;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Ent77.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// The real service over HTTP (<see cref="WebApplicationFactory{TEntryPoint}"/>) on a real SQLite file in a
+/// fresh temporary folder, with a <see cref="FakeTimeProvider"/> and a password hasher that counts its work.
+/// </summary>
+public class Ent77Factory : WebApplicationFactory<Program>
+{
+    public const string Uai = "0771234Y";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public Ent77Factory()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    public Ent77Factory(IDictionary<string, string?> overrides)
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "ent77-tests", Guid.NewGuid().ToString("N"));
+        _settings = new Dictionary<string, string?>
+        {
+            ["Data:Directory"] = DataDirectory,
+            ["Database:Provider"] = "Sqlite",
+            ["App:PublicBaseUrl"] = "https://ent77.test",
+            // Fewer iterations than production (210,000, proved in the infrastructure tests) keep the suite fast.
+            ["Security:PasswordIterations"] = "1000",
+            ["RateLimits:Auth:PermitLimit"] = "100000",
+            ["RateLimits:Recovery:PermitLimit"] = "100000",
+            ["RateLimits:Help:PermitLimit"] = "100000",
+        };
+        foreach (var (key, value) in overrides)
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string DataDirectory { get; }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 9, 1, 7, 30, 0, TimeSpan.Zero));
+
+    /// <summary>The service's password hasher, which counts its work.</summary>
+    public CountingPasswordHasher Hasher => (CountingPasswordHasher)Services.GetRequiredService<IPasswordHasher>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton<IPasswordHasher>(sp =>
+                new CountingPasswordHasher(new Pbkdf2PasswordHasher(sp.GetRequiredService<IOptions<SecurityOptions>>())));
+        });
+    }
+
+    /// <summary>A browser-like client: HTTPS base address (the cookie is Secure), cookies kept, the CSRF header set.</summary>
+    public HttpClient CreateApiClient(bool withRequestedWith = true)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), HandleCookies = true, AllowAutoRedirect = false });
+        if (withRequestedWith)
+        {
+            client.DefaultRequestHeaders.Add("X-Requested-With", "XMLHttpRequest");
+        }
+
+        return client;
+    }
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task<T> WithDbAsync<T>(Func<Ent77DbContext, Task<T>> work) =>
+        WithScopeAsync(sp => work(sp.GetRequiredService<Ent77DbContext>()));
+
+    /// <summary>The test school, created once.</summary>
+    public Task<EstablishmentId> EnsureEstablishmentAsync(string uai = Uai, string name = "Collège Les Tilleuls") =>
+        WithScopeAsync(async sp =>
+        {
+            var establishments = sp.GetRequiredService<IEstablishmentRepository>();
+            var parsed = Domain.Establishments.Uai.Parse(uai).Uai!;
+            if (await establishments.FindByUaiAsync(parsed, default) is { } existing)
+            {
+                return existing.Id;
+            }
+
+            var establishment = Establishment.Create(parsed, name, "Melun", Time.GetUtcNow());
+            establishments.Add(establishment);
+            await sp.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default);
+            return establishment.Id;
+        });
+
+    /// <summary>A pending account with a live code, as the school would hand it out.</summary>
+    public async Task<PendingAccount> CreatePendingAccountAsync(string firstName = "Hélène", string lastName = "Dupont", Profile profile = Profile.Student)
+    {
+        var establishmentId = await EnsureEstablishmentAsync();
+        return await WithScopeAsync(async sp =>
+        {
+            var now = Time.GetUtcNow();
+            var identifier = await sp.GetRequiredService<IdentifierAllocator>().AllocateAsync(firstName, lastName, default);
+            var account = Account.CreatePending(identifier, firstName, lastName, profile, establishmentId, now);
+            var code = sp.GetRequiredService<ActivationCodeIssuer>().Issue(account, now);
+            sp.GetRequiredService<IAccountRepository>().Add(account);
+            await sp.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default);
+            return new PendingAccount(account.Id.Value, identifier.Value, code.Code);
+        });
+    }
+
+    /// <summary>A pending account activated through the API with <paramref name="password"/>; the client is left signed in.</summary>
+    public async Task<PendingAccount> CreateActiveAccountAsync(HttpClient client, string password = "Violette-2012", string firstName = "Hélène", string lastName = "Dupont")
+    {
+        var pending = await CreatePendingAccountAsync(firstName, lastName);
+        var response = await client.PostAsJsonAsync("/api/activation", Requests.Activation(pending.Identifier, pending.Code, password));
+        response.EnsureSuccessStatusCode();
+        return pending;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort: the temporary folder is cleaned by the system otherwise.
+            }
+        }
+    }
+}
+
+public sealed record PendingAccount(Guid Id, string Identifier, string Code);
+
+/// <summary>Counts every hash verification, to prove that each failure costs the same work.</summary>
+public sealed class CountingPasswordHasher(IPasswordHasher inner) : IPasswordHasher
+{
+    private int _verifications;
+    private int _hashes;
+
+    public int Verifications => Volatile.Read(ref _verifications);
+
+    public int Hashes => Volatile.Read(ref _hashes);
+
+    public string DummyHash => inner.DummyHash;
+
+    public string Hash(string password)
+    {
+        Interlocked.Increment(ref _hashes);
+        return inner.Hash(password);
+    }
+
+    public PasswordCheck Verify(string hash, string password)
+    {
+        Interlocked.Increment(ref _verifications);
+        return inner.Verify(hash, password);
+    }
+}
+
+/// <summary>Request bodies as the contract spells them.</summary>
+public static class Requests
+{
+    public static object SignIn(string identifier, string password, bool rememberMe = false) =>
+        new { identifier, password, rememberMe };
+
+    public static object Activation(
+        string identifier, string code, string password = "Violette-2012", string? confirmation = null, string email = "helene.parent@example.fr",
+        string? mobilePhone = "06 12 34 56 78", bool acceptTerms = true, bool rememberMe = false) =>
+        new
+        {
+            identifier,
+            activationCode = code,
+            password,
+            passwordConfirmation = confirmation ?? password,
+            email,
+            mobilePhone,
+            acceptTerms,
+            rememberMe,
+        };
+}
