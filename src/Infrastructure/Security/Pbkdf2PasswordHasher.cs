@@ -36,7 +36,17 @@ public sealed class Pbkdf2PasswordHasher : IDomainPasswordHasher
 
     public PasswordCheck Verify(string hash, string password)
     {
-        var result = _hasher.VerifyHashedPassword(User, hash, password);
+        PasswordVerificationResult result;
+        try
+        {
+            result = _hasher.VerifyHashedPassword(User, hash, password);
+        }
+        catch (FormatException)
+        {
+            // A damaged stored hash never signs anyone in.
+            return PasswordCheck.Failed;
+        }
+
         return result switch
         {
             PasswordVerificationResult.Failed => PasswordCheck.Failed,

@@ -1,0 +1,59 @@
+using Ent77.Application.Accounts;
+using Ent77.Application.Accounts.Common;
+using Ent77.Application.Common;
+using Ent77.Application.Common.Ports;
+using Ent77.Application.Establishments;
+using Ent77.Domain.Accounts;
+using Ent77.Domain.Establishments;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using NSubstitute;
+
+namespace Ent77.Application.Tests;
+
+/// <summary>Ports as NSubstitute fakes, with a real establishment and a predictable code hasher.</summary>
+public sealed class Ports
+{
+    public Ports()
+    {
+        Establishment = Establishment.Create(Uai.Parse("0771234Y").Uai!, "Collège Les Tilleuls", "Melun", Time.GetUtcNow());
+        Establishments.FindAsync(Establishment.Id, Arg.Any<CancellationToken>()).Returns(Establishment);
+        Establishments.FindByUaiAsync(Establishment.Uai, Arg.Any<CancellationToken>()).Returns(Establishment);
+        CodeHasher.Hash(Arg.Any<ActivationCodeValue>()).Returns(call => "H:" + call.Arg<ActivationCodeValue>().Canonical);
+        PasswordHasher.DummyHash.Returns("dummy");
+        PasswordHasher.Hash(Arg.Any<string>()).Returns(call => "P:" + call.Arg<string>());
+        PasswordHasher.Verify(Arg.Any<string>(), Arg.Any<string>())
+            .Returns(call => call.ArgAt<string>(0) == "P:" + call.ArgAt<string>(1) ? PasswordCheck.Success : PasswordCheck.Failed);
+        Accounts.TakenIdentifiersAsync(Arg.Any<Identifier>(), Arg.Any<CancellationToken>()).Returns(new HashSet<string>());
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 9, 1, 8, 0, 0, TimeSpan.Zero));
+
+    public IAccountRepository Accounts { get; } = Substitute.For<IAccountRepository>();
+
+    public IEstablishmentRepository Establishments { get; } = Substitute.For<IEstablishmentRepository>();
+
+    public IPasswordHasher PasswordHasher { get; } = Substitute.For<IPasswordHasher>();
+
+    public IActivationCodeHasher CodeHasher { get; } = Substitute.For<IActivationCodeHasher>();
+
+    public IAuditLog Audit { get; } = Substitute.For<IAuditLog>();
+
+    public IOptions<AccountRulesOptions> Rules { get; } = Options.Create(new AccountRulesOptions());
+
+    public Establishment Establishment { get; }
+
+    public AccountViewReader Views => new(Establishments);
+
+    public ActivationCodeIssuer Issuer => new(CodeHasher, Rules);
+
+    /// <summary>A pending account known to the repository, with its clear code.</summary>
+    public (Account Account, string Code) PendingAccount(string first = "Hélène", string last = "Dupont")
+    {
+        var account = Account.CreatePending(Identifier.BaseFor(first, last), first, last, Profile.Student, Establishment.Id, Time.GetUtcNow());
+        var code = Issuer.Issue(account, Time.GetUtcNow()).Code;
+        Accounts.FindByIdentifierAsync(account.Identifier, Arg.Any<CancellationToken>()).Returns(account);
+        Accounts.FindAsync(account.Id, Arg.Any<CancellationToken>()).Returns(account);
+        return (account, code);
+    }
+}
