@@ -14,7 +14,7 @@ public static class TextNormalization
     {
         ArgumentNullException.ThrowIfNull(value);
         var builder = new StringBuilder(value.Length);
-        foreach (var c in value.Normalize(NormalizationForm.FormD))
+        foreach (var c in Decompose(value))
         {
             switch (CharUnicodeInfo.GetUnicodeCategory(c))
             {
@@ -34,5 +34,18 @@ public static class TextNormalization
         }
 
         return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>NFD; malformed text (a lone surrogate) has its bad characters replaced by U+FFFD first.</summary>
+    private static string Decompose(string value)
+    {
+        try
+        {
+            return value.Normalize(NormalizationForm.FormD);
+        }
+        catch (ArgumentException)
+        {
+            return Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(value)).Normalize(NormalizationForm.FormD);
+        }
     }
 }
