@@ -37,13 +37,14 @@ public sealed class ActivateAccountValidator : AbstractValidator<ActivateAccount
                 }
             });
         RuleFor(c => c.PasswordConfirmation)
+            .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Confirmez le mot de passe.")
             .Equal(c => c.Password).WithMessage("Les deux mots de passe ne sont pas identiques.")
             .When(c => !string.IsNullOrEmpty(c.Password), ApplyConditionTo.CurrentValidator);
         RuleFor(c => c.Email)
             .NotEmpty().WithMessage("Saisissez une adresse e-mail personnelle : elle sert à retrouver un mot de passe perdu.")
             .Must(email => EmailAddress.TryCreate(email, out _))
-            .When(c => !string.IsNullOrWhiteSpace(c.Email))
+            .When(c => !string.IsNullOrWhiteSpace(c.Email), ApplyConditionTo.CurrentValidator)
             .WithMessage("L'adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr).");
         RuleFor(c => c.MobilePhone)
             .Custom((phone, context) =>
