@@ -2,6 +2,9 @@ using Ent77.Application.Accounts;
 using Ent77.Application.Common.Ports;
 using Ent77.Application.Establishments;
 using Ent77.Application.Terms;
+using Ent77.Application.Notifications;
+using Ent77.Infrastructure.Jobs;
+using Ent77.Infrastructure.Notifications;
 using Ent77.Infrastructure.Persistence;
 using Ent77.Infrastructure.Persistence.Repositories;
 using Ent77.Infrastructure.Security;
@@ -26,6 +29,10 @@ public static class DependencyInjection
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<DataOptions>(configuration.GetSection(DataOptions.Section));
         services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
+        services.Configure<AppOptions>(configuration.GetSection(AppOptions.Section));
+        services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
+        services.Configure<SmsOptions>(configuration.GetSection(SmsOptions.Section));
+        services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
 
         AddPersistence(services);
@@ -33,6 +40,11 @@ public static class DependencyInjection
         services.AddSingleton<IDomainPasswordHasher, Pbkdf2PasswordHasher>();
         services.AddSingleton(sp => LoadCodeKey(sp.GetRequiredService<IOptions<SecurityOptions>>().Value, sp.GetRequiredService<IOptions<DataOptions>>().Value, environment));
         services.AddSingleton<IActivationCodeHasher, HmacActivationCodeHasher>();
+        services.AddSingleton<IRecoverySecrets, RecoverySecrets>();
+        services.AddSingleton<Notifications.OutboxSecretProtector>();
+        services.AddScoped<Application.Notifications.INotificationOutbox, Notifications.NotificationOutbox>();
+        AddSenders(services);
+        services.AddJobs();
 
         services.AddDataProtection()
             .SetApplicationName("Ent77")
@@ -62,6 +74,23 @@ public static class DependencyInjection
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<DatabaseInitializer>();
+    }
+
+    private static void AddSenders(IServiceCollection services)
+    {
+        services.AddSingleton<MessageRenderer>();
+        services.AddSingleton<IEmailSender>(sp =>
+        {
+            var smtp = sp.GetRequiredService<IOptions<SmtpOptions>>().Value;
+            return string.IsNullOrWhiteSpace(smtp.Host)
+                ? new PickupFolderEmailSender(smtp.PickupDirectory ?? Path.Combine(sp.GetRequiredService<IOptions<DataOptions>>().Value.FullPath, "mail"))
+                : new SmtpEmailSender(sp.GetRequiredService<IOptions<SmtpOptions>>());
+        });
+        services.AddHttpClient<HttpSmsSender>(client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<FileSmsSender>(sp => new FileSmsSender(Path.Combine(sp.GetRequiredService<IOptions<DataOptions>>().Value.FullPath, "sms")));
+        services.AddTransient<ISmsSender>(sp => string.Equals(sp.GetRequiredService<IOptions<SmsOptions>>().Value.Provider, "Http", StringComparison.OrdinalIgnoreCase)
+            ? sp.GetRequiredService<HttpSmsSender>()
+            : sp.GetRequiredService<FileSmsSender>());
     }
 
     private static string? ConnectionString(IServiceProvider services) =>

@@ -1,5 +1,6 @@
 using Ent77.Application.Accounts.ActivateAccount;
 using Ent77.Application.Accounts.Common;
+using Ent77.Application.Notifications;
 using Ent77.Application.Terms;
 using Ent77.Domain.Accounts;
 using Ent77.Domain.Accounts.Passwords;
@@ -18,7 +19,8 @@ public sealed class ActivateAccountTests
         _terms.GetCurrentAsync(Arg.Any<CancellationToken>()).Returns(TermsOfUse.Publish("2026-09", "CGU", "Texte", _ports.Time.GetUtcNow()));
 
     private ActivateAccountHandler Handler() =>
-        new(_ports.Accounts, _terms, _ports.PasswordHasher, _ports.CodeHasher, PasswordPolicy.Default, _ports.Views, _ports.Audit, _ports.Rules, _ports.Time);
+        new(_ports.Accounts, _terms, _ports.PasswordHasher, _ports.CodeHasher, PasswordPolicy.Default, _ports.Views, _ports.Audit,
+            _ports.Secrets, _ports.Outbox, _ports.Rules, _ports.Recovery, _ports.Time);
 
     private static ActivateAccountCommand Command(string identifier, string code, string password = "Violette-2012") =>
         new(identifier, code, password, password, "parent@example.fr", "06 12 34 56 78", true, false);
@@ -35,6 +37,9 @@ public sealed class ActivateAccountTests
         Assert.Equal("2026-09", account.AcceptedTermsVersion);
         Assert.Equal("+33612345678", account.MobilePhone!.E164);
         _ports.Audit.Received(1).Record(Arg.Is<AuditEvent>(e => e.Type == AuditTypes.AccountActivated));
+        _ports.Outbox.Received(1).Enqueue(Arg.Is<OutgoingMessage>(m =>
+            m.Template == NotificationTemplates.Welcome && m.Recipient == "parent@example.fr" && m.Secret == "link-1"));
+        Assert.Equal("hash:link-1", account.EmailConfirmationHash);
     }
 
     [Fact]
@@ -46,6 +51,7 @@ public sealed class ActivateAccountTests
 
         Assert.Equal(AuthOutcome.Failed, result.Outcome);
         Assert.Equal(1, account.FailedSignInCount);
+        _ports.Outbox.DidNotReceive().Enqueue(Arg.Any<OutgoingMessage>());
         Assert.Equal(AccountStatus.Pending, account.Status);
         _ports.Audit.Received(1).Record(Arg.Is<AuditEvent>(e => e.Type == AuditTypes.ActivationFailed));
     }

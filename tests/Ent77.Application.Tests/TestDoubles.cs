@@ -3,6 +3,7 @@ using Ent77.Application.Accounts.Common;
 using Ent77.Application.Common;
 using Ent77.Application.Common.Ports;
 using Ent77.Application.Establishments;
+using Ent77.Application.Notifications;
 using Ent77.Domain.Accounts;
 using Ent77.Domain.Establishments;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,12 @@ public sealed class Ports
         PasswordHasher.Verify(Arg.Any<string>(), Arg.Any<string>())
             .Returns(call => call.ArgAt<string>(0) == "P:" + call.ArgAt<string>(1) ? PasswordCheck.Success : PasswordCheck.Failed);
         Accounts.TakenIdentifiersAsync(Arg.Any<Identifier>(), Arg.Any<CancellationToken>()).Returns(new HashSet<string>());
+        var issued = 0;
+        Secrets.NewLinkToken().Returns(_ => { issued++; return new IssuedSecret($"link-{issued}", $"hash:link-{issued}"); });
+        Secrets.HashLinkToken(Arg.Any<string>()).Returns(call => "hash:" + call.Arg<string>());
+        Secrets.NewSmsCode().Returns(_ => { issued++; return new IssuedSecret($"{issued:D6}", $"hash:{issued:D6}"); });
+        Secrets.HashSmsCode(Arg.Any<string>()).Returns(call => "hash:" + call.Arg<string>());
+        Accounts.FindActiveByEmailAsync(Arg.Any<EmailAddress>(), Arg.Any<CancellationToken>()).Returns([]);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 9, 1, 8, 0, 0, TimeSpan.Zero));
@@ -41,11 +48,31 @@ public sealed class Ports
 
     public IOptions<AccountRulesOptions> Rules { get; } = Options.Create(new AccountRulesOptions());
 
+    public IOptions<RecoveryOptions> Recovery { get; } = Options.Create(new RecoveryOptions());
+
+    public INotificationOutbox Outbox { get; } = Substitute.For<INotificationOutbox>();
+
+    /// <summary>Predictable secrets: link-1, link-2… hashed as "hash:" + secret; SMS codes 000001, 000002….</summary>
+    public IRecoverySecrets Secrets { get; } = Substitute.For<IRecoverySecrets>();
+
     public Establishment Establishment { get; }
 
     public AccountViewReader Views => new(Establishments);
 
     public ActivationCodeIssuer Issuer => new(CodeHasher, Rules);
+
+    /// <summary>An active account (password "Violette-2012", e-mail and mobile on file) known to the repository.</summary>
+    public Account ActiveAccount(string first = "Sophie", string last = "Dupont", string? mobile = "06 12 34 56 78")
+    {
+        var (account, code) = PendingAccount(first, last);
+        Assert.True(ActivationCodeValue.TryParse(code, out var parsed));
+        EmailAddress.TryCreate("sophie.parent@example.fr", out var email);
+        account.Activate(
+            new ActivationDetails(CodeHasher.Hash(parsed), "Violette-2012", email!, mobile is null ? null : MobilePhone.Parse(mobile).Phone, "2026-09"),
+            Domain.Accounts.Passwords.PasswordPolicy.Default, PasswordHasher, Time.GetUtcNow());
+        account.ClearDomainEvents();
+        return account;
+    }
 
     /// <summary>A pending account known to the repository, with its clear code.</summary>
     public (Account Account, string Code) PendingAccount(string first = "Hélène", string last = "Dupont")

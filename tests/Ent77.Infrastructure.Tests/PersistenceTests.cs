@@ -23,7 +23,7 @@ public sealed class PersistenceTests
         await using (var context = database.NewContext())
         {
             new AccountRepository(context).Add(account);
-            await new UnitOfWork(context).SaveChangesAsync(default);
+            await database.UnitOfWork(context).SaveChangesAsync(default);
         }
 
         await using (var context = database.NewContext())
@@ -94,8 +94,8 @@ public sealed class PersistenceTests
         one!.Block(now);
         two!.Block(now);
 
-        await new UnitOfWork(first).SaveChangesAsync(default);
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => new UnitOfWork(second).SaveChangesAsync(default));
+        await database.UnitOfWork(first).SaveChangesAsync(default);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => database.UnitOfWork(second).SaveChangesAsync(default));
     }
 
     [Fact]

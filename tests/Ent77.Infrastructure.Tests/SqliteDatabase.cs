@@ -25,6 +25,12 @@ public sealed class SqliteDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>Enqueues nothing: these tests look at the database, not at the job server.</summary>
+    public Hangfire.IBackgroundJobClient Jobs { get; } = NSubstitute.Substitute.For<Hangfire.IBackgroundJobClient>();
+
+    internal Ent77.Infrastructure.Persistence.Repositories.UnitOfWork UnitOfWork(Ent77DbContext context) =>
+        new(context, new Ent77.Infrastructure.Notifications.OutboxDispatcher(Jobs, Microsoft.Extensions.Logging.Abstractions.NullLogger<Ent77.Infrastructure.Notifications.OutboxDispatcher>.Instance));
+
     public SqliteEnt77DbContext NewContext() =>
         new(new DbContextOptionsBuilder<SqliteEnt77DbContext>().UseSqlite(ConnectionString).Options);
 

@@ -23,6 +23,7 @@ public sealed class Account : AggregateRoot<AccountId>
 
     private readonly List<ActivationCode> _activationCodes = [];
     private readonly List<RoleGrant> _roles = [];
+    private readonly List<PasswordResetRequest> _resetRequests = [];
 
     private Account()
     {
@@ -60,6 +61,15 @@ public sealed class Account : AggregateRoot<AccountId>
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset? ActivatedAt { get; private set; }
+
+    /// <summary>When the person followed the confirmation link sent to <see cref="Email"/> (null until then).</summary>
+    public DateTimeOffset? EmailConfirmedAt { get; private set; }
+
+    public string? EmailConfirmationHash { get; private set; }
+
+    public DateTimeOffset? EmailConfirmationExpiresAt { get; private set; }
+
+    public IReadOnlyList<PasswordResetRequest> ResetRequests => _resetRequests;
 
     public IReadOnlyList<ActivationCode> ActivationCodes => _activationCodes;
 
@@ -203,6 +213,132 @@ public sealed class Account : AggregateRoot<AccountId>
         Raise(new AccountActivated(Id, details.AcceptedTermsVersion, now));
     }
 
+    /// <summary>Whether a reset can be sent by this channel: an active account with that contact on file.</summary>
+    public bool CanRecoverBy(ResetChannel channel) =>
+        Status == AccountStatus.Active && (channel == ResetChannel.Email ? Email is not null : MobilePhone is not null);
+
+    /// <summary>
+    /// Records a reset message whose secret has <paramref name="secretHash"/>; older live secrets die.
+    /// False (and nothing changes) when the account cannot recover by that channel or already had
+    /// <see cref="PasswordResetPolicy.MaxMessagesPerHour"/> messages in the last hour.
+    /// </summary>
+    public bool RequestPasswordReset(ResetChannel channel, string secretHash, PasswordResetPolicy policy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (!CanRecoverBy(channel))
+        {
+            return false;
+        }
+
+        _resetRequests.RemoveAll(r => r.RequestedAt < now - TimeSpan.FromDays(1));
+        if (_resetRequests.Count(r => r.RequestedAt > now - TimeSpan.FromHours(1)) >= policy.MaxMessagesPerHour)
+        {
+            return false;
+        }
+
+        RevokeResetSecrets(now);
+        _resetRequests.Add(new PasswordResetRequest(channel, secretHash, now, now + policy.LifetimeOf(channel)));
+        Raise(new PasswordResetRequested(Id, channel, now));
+        return true;
+    }
+
+    /// <summary>
+    /// Sets a new password with a reset secret. A wrong SMS code counts against the live code (it dies at
+    /// the limit). On success the secret is used up, every session ends and the lockout is lifted.
+    /// </summary>
+    public PasswordResetOutcome ResetPassword(
+        ResetChannel channel, string secretHash, string newPassword, PasswordPolicy policy, IPasswordHasher hasher, PasswordResetPolicy resetPolicy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(hasher);
+        ArgumentNullException.ThrowIfNull(resetPolicy);
+        var live = _resetRequests.Where(r => r.Channel == channel && r.IsLive(now)).ToList();
+        var match = live.FirstOrDefault(r => r.Matches(secretHash));
+        if (Status != AccountStatus.Active || match is null)
+        {
+            if (channel == ResetChannel.Sms && live.Count > 0)
+            {
+                live.ForEach(r => r.RecordFailedAttempt(resetPolicy.SmsCodeMaxAttempts, now));
+                Touch();
+            }
+
+            return PasswordResetOutcome.InvalidSecret;
+        }
+
+        policy.Enforce(newPassword, PasswordOwner);
+        match.Use(now);
+        SetNewPassword(hasher.Hash(newPassword), now);
+        Raise(new PasswordChanged(Id, ByReset: true, now));
+        return PasswordResetOutcome.Reset;
+    }
+
+    /// <summary>Changes the password of a signed-in person who gives the current one (a wrong one counts toward the lockout).</summary>
+    public bool ChangePassword(string currentPassword, string newPassword, PasswordPolicy policy, IPasswordHasher hasher, LockoutPolicy lockout, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (!VerifyCurrentPassword(currentPassword, hasher, lockout, now))
+        {
+            return false;
+        }
+
+        policy.Enforce(newPassword, PasswordOwner);
+        SetNewPassword(hasher.Hash(newPassword), now);
+        Raise(new PasswordChanged(Id, ByReset: false, now));
+        return true;
+    }
+
+    /// <summary>Replaces the contact details, the current password given; a new e-mail address must be confirmed again.</summary>
+    public bool UpdateContact(string currentPassword, IPasswordHasher hasher, LockoutPolicy lockout, EmailAddress email, MobilePhone? mobilePhone, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        if (!VerifyCurrentPassword(currentPassword, hasher, lockout, now))
+        {
+            return false;
+        }
+
+        var emailChanged = !string.Equals(Email?.Value, email.Value, StringComparison.OrdinalIgnoreCase);
+        Email = email;
+        MobilePhone = mobilePhone;
+        if (emailChanged)
+        {
+            EmailConfirmedAt = null;
+            EmailConfirmationHash = null;
+            EmailConfirmationExpiresAt = null;
+        }
+
+        Raise(new ContactDetailsChanged(Id, emailChanged, now));
+        return true;
+    }
+
+    /// <summary>Starts (or restarts) the confirmation of the e-mail address on file with a link secret.</summary>
+    public void StartEmailConfirmation(string tokenHash, DateTimeOffset now, TimeSpan validity)
+    {
+        if (Email is null)
+        {
+            throw new InvalidTransitionException("account.no_email", "Aucune adresse e-mail n'est enregistrée pour ce compte.");
+        }
+
+        EmailConfirmationHash = tokenHash;
+        EmailConfirmationExpiresAt = now + validity;
+        Touch();
+    }
+
+    /// <summary>Follows the confirmation link: true when the secret is the live one.</summary>
+    public bool ConfirmEmail(string tokenHash, DateTimeOffset now)
+    {
+        if (EmailConfirmationHash is null || EmailConfirmationExpiresAt is not { } expires || now >= expires
+            || !CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(EmailConfirmationHash), System.Text.Encoding.ASCII.GetBytes(tokenHash)))
+        {
+            return false;
+        }
+
+        EmailConfirmedAt = now;
+        EmailConfirmationHash = null;
+        EmailConfirmationExpiresAt = null;
+        Raise(new EmailConfirmed(Id, now));
+        return true;
+    }
+
     public void Block(DateTimeOffset now)
     {
         if (Status == AccountStatus.Blocked)
@@ -212,6 +348,7 @@ public sealed class Account : AggregateRoot<AccountId>
 
         Status = AccountStatus.Blocked;
         SecurityStamp = NewStamp();
+        RevokeResetSecrets(now);
         Raise(new AccountBlocked(Id, now));
     }
 
@@ -243,6 +380,43 @@ public sealed class Account : AggregateRoot<AccountId>
 
     public bool IsAdministratorOf(EstablishmentId establishmentId) =>
         _roles.Any(r => r.Role == Role.PlatformAdmin || (r.Role == Role.EstablishmentAdmin && r.EstablishmentId == establishmentId));
+
+    /// <summary>Verifies once (a dummy hash when there is none); a wrong password counts toward the lockout.</summary>
+    private bool VerifyCurrentPassword(string currentPassword, IPasswordHasher hasher, LockoutPolicy lockout, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(hasher);
+        ArgumentNullException.ThrowIfNull(lockout);
+        var check = hasher.Verify(PasswordHash ?? hasher.DummyHash, currentPassword ?? string.Empty);
+        if (IsLockedOut(now))
+        {
+            return false;
+        }
+
+        if (Status != AccountStatus.Active || PasswordHash is null || check == PasswordCheck.Failed)
+        {
+            RecordFailure(lockout, now);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Every password change: new hash, new stamp (other sessions end), no reset secret survives, lockout lifted.</summary>
+    private void SetNewPassword(string passwordHash, DateTimeOffset now)
+    {
+        PasswordHash = passwordHash;
+        SecurityStamp = NewStamp();
+        RevokeResetSecrets(now);
+        ResetFailures();
+    }
+
+    private void RevokeResetSecrets(DateTimeOffset now)
+    {
+        foreach (var request in _resetRequests.Where(r => r.IsLive(now)))
+        {
+            request.Revoke(now);
+        }
+    }
 
     private void RecordFailure(LockoutPolicy lockout, DateTimeOffset now)
     {

@@ -53,4 +53,11 @@ public static class AuditTypes
     public const string EstablishmentCreated = "establishment.created";
     public const string AdministratorIssued = "administrator.issued";
     public const string SignedOut = "sign-out";
+    public const string PasswordResetRequested = "password-reset.requested";
+    public const string PasswordResetCompleted = "password-reset.completed";
+    public const string PasswordResetFailed = "password-reset.failed";
+    public const string PasswordChanged = "password.changed";
+    public const string ContactUpdated = "contact.updated";
+    public const string EmailConfirmed = "email.confirmed";
+    public const string IdentifierReminderSent = "identifier-reminder.sent";
 }

@@ -24,6 +24,23 @@ public abstract class Ent77DbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
+
+    /// <summary>Shadow column: the account's e-mail in lower case, for « identifiant oublié » (case ignored).</summary>
+    public const string EmailLookup = "EmailLookup";
+
+    public static string EmailLookupOf(EmailAddress email) => email.Value.ToLowerInvariant();
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<Account>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            entry.Property<string?>(EmailLookup).CurrentValue = entry.Entity.Email is { } email ? EmailLookupOf(email) : null;
+        }
+
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(Ent77DbContext).Assembly);

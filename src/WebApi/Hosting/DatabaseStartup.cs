@@ -19,6 +19,7 @@ internal sealed class DatabaseStartup(IServiceProvider services, IConfiguration 
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
         }
 
+        Infrastructure.Jobs.JobsSetup.RegisterRecurringJobs(scope.ServiceProvider);
         if (environment.IsDevelopment() && configuration.GetValue("Demo:Seed", true))
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(Console.Out, cancellationToken);

@@ -30,7 +30,6 @@ public static class WebApp
 
     private static void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.Configure<AppOptions>(configuration.GetSection(AppOptions.Section));
         services.Configure<AccountRulesOptions>(options =>
         {
             options.LockoutMaxFailures = configuration.GetValue("Security:Lockout:MaxFailures", options.LockoutMaxFailures);
@@ -38,6 +37,11 @@ public static class WebApp
             options.ActivationCodeValidity = configuration.GetValue("ActivationCodes:Validity", options.ActivationCodeValidity);
         });
         services.Configure<PasswordPolicyOptions>(configuration.GetSection("PasswordPolicy"));
+        services.Configure<RecoveryOptions>(options =>
+        {
+            configuration.GetSection("PasswordReset").Bind(options);
+            options.SmsEnabled = configuration.GetValue("Sms:Enabled", false);
+        });
 
         services.AddApplication();
         services.AddInfrastructure(configuration, environment);
@@ -67,7 +71,7 @@ public static class WebApp
     private static void UsePipeline(WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(context => Problems.WriteStatusCodePageAsync(context.HttpContext));
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -83,7 +87,9 @@ public static class WebApp
     {
         app.MapAuth();
         app.MapAccount();
+        app.MapRecovery();
         app.MapPublic();
+        app.MapJobsDashboard();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

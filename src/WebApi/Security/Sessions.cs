@@ -17,6 +17,7 @@ namespace Ent77.WebApi.Security;
 public static class Sessions
 {
     public const string CookieName = "__Host-ent77";
+    public const string PlatformAdminPolicy = "PlatformAdmin";
     public const string StampClaim = "ent77:stamp";
     public const string RoleScopeClaim = "ent77:role";
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
@@ -43,7 +44,8 @@ public static class Sessions
         });
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<TimeProvider>((options, time) => options.TimeProvider = time);
-        services.AddAuthorization();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PlatformAdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(nameof(Domain.Accounts.Role.PlatformAdmin)));
         return services;
     }
 
@@ -53,13 +55,6 @@ public static class Sessions
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(ticket);
         var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, ticket.AccountId.ToString()),
-            new(StampClaim, ticket.SecurityStamp),
-        };
-        claims.AddRange(ticket.Roles.Select(r => new Claim(ClaimTypes.Role, r.Role)));
-        claims.AddRange(ticket.Roles.Where(r => r.Uai is not null).Select(r => new Claim(RoleScopeClaim, $"{r.Role}:{r.Uai}")));
         var properties = new AuthenticationProperties
         {
             IsPersistent = rememberMe,
@@ -67,8 +62,28 @@ public static class Sessions
             ExpiresUtc = rememberMe ? now + RememberMeLifetime : null,
         };
         properties.Items[CreatedItem] = now.ToString("O", CultureInfo.InvariantCulture);
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
-        return context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal, properties);
+        return context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(ticket), properties);
+    }
+
+    /// <summary>Re-issues this session's cookie with a new ticket (after a password change), keeping its kind and its age.</summary>
+    public static async Task RenewAsync(HttpContext context, SessionTicket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var current = await context.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        var properties = current.Properties ?? new AuthenticationProperties();
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(ticket), properties);
+    }
+
+    private static ClaimsPrincipal Principal(SessionTicket ticket)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, ticket.AccountId.ToString()),
+            new(StampClaim, ticket.SecurityStamp),
+        };
+        claims.AddRange(ticket.Roles.Select(r => r.Role).Distinct().Select(role => new Claim(ClaimTypes.Role, role)));
+        claims.AddRange(ticket.Roles.Where(r => r.Uai is not null).Select(r => new Claim(RoleScopeClaim, $"{r.Role}:{r.Uai}")));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
     }
 
     public static Guid? AccountId(this ClaimsPrincipal user) =>

@@ -1,6 +1,7 @@
 using Ent77.Application.Accounts.Common;
 using Ent77.Application.Common;
 using Ent77.Application.Common.Ports;
+using Ent77.Application.Notifications;
 using Ent77.Application.Terms;
 using Ent77.Domain.Accounts;
 using Ent77.Domain.Accounts.Passwords;
@@ -13,6 +14,7 @@ namespace Ent77.Application.Accounts.ActivateAccount;
 /// <summary>
 /// Activates a pending account with its live code. An unknown identifier, a wrong, expired or used
 /// code and a locked account all give the same failure; a wrong code counts toward the lockout.
+/// A welcome e-mail with a link that confirms the address goes out once the activation is committed.
 /// </summary>
 public sealed class ActivateAccountHandler(
     IAccountRepository accounts,
@@ -22,7 +24,10 @@ public sealed class ActivateAccountHandler(
     PasswordPolicy policy,
     AccountViewReader views,
     IAuditLog audit,
+    IRecoverySecrets secrets,
+    INotificationOutbox outbox,
     IOptions<AccountRulesOptions> rules,
+    IOptions<RecoveryOptions> recovery,
     TimeProvider time) : ICommandHandler<ActivateAccountCommand, AuthResult>
 {
     public async ValueTask<AuthResult> Handle(ActivateAccountCommand command, CancellationToken cancellationToken)
@@ -48,6 +53,9 @@ public sealed class ActivateAccountHandler(
             policy,
             passwordHasher,
             now);
+        var confirmation = secrets.NewLinkToken();
+        account.StartEmailConfirmation(confirmation.Hash, now, recovery.Value.EmailConfirmationLifetime);
+        outbox.Enqueue(Messages.Welcome(account, confirmation.Secret));
         audit.Record(AuditEvent.Record(AuditTypes.AccountActivated, now, account.Id.Value, account.EstablishmentId.Value, details: $"CGU {currentTerms.Version}"));
         return await views.SignedInAsync(account, cancellationToken);
     }

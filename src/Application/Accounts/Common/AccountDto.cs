@@ -17,6 +17,7 @@ public sealed record AccountDto(
     Profile Profile,
     AccountStatus Status,
     string? Email,
+    DateTimeOffset? EmailConfirmedAt,
     string? MobilePhone,
     EstablishmentRefDto Establishment,
     IReadOnlyList<RoleDto> Roles,
@@ -48,6 +49,9 @@ public static partial class AccountMapper
     [MapperIgnoreSource(nameof(Account.DomainEvents))]
     [MapperIgnoreSource(nameof(Account.Version))]
     [MapperIgnoreSource(nameof(Account.Roles))]
+    [MapperIgnoreSource(nameof(Account.ResetRequests))]
+    [MapperIgnoreSource(nameof(Account.EmailConfirmationHash))]
+    [MapperIgnoreSource(nameof(Account.EmailConfirmationExpiresAt))]
     private static partial AccountDto Map(Account account, EstablishmentRefDto establishment, IReadOnlyList<RoleDto> roles);
 
     [MapperIgnoreSource(nameof(Establishment.Id))]

@@ -39,6 +39,16 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
             .HasConversion(p => p!.E164, value => MobilePhone.FromStored(value))
             .HasMaxLength(20);
         builder.Property(a => a.AcceptedTermsVersion).HasMaxLength(32);
+        builder.Property<string?>(Ent77DbContext.EmailLookup).HasMaxLength(EmailAddress.MaxLength);
+        builder.HasIndex(Ent77DbContext.EmailLookup);
+        builder.Property(a => a.EmailConfirmationHash).HasMaxLength(64).IsUnicode(false);
+        builder.HasIndex(a => a.EmailConfirmationHash);
+
+        builder.HasMany(a => a.ResetRequests)
+            .WithOne()
+            .HasForeignKey("AccountId")
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.ResetRequests).HasField("_resetRequests").UsePropertyAccessMode(PropertyAccessMode.Field);
 
         builder.HasMany(a => a.ActivationCodes)
             .WithOne()
@@ -68,5 +78,18 @@ internal sealed class ActivationCodeConfiguration : IEntityTypeConfiguration<Act
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.CodeHash).HasMaxLength(64).IsUnicode(false).IsRequired();
+    }
+}
+
+internal sealed class PasswordResetRequestConfiguration : IEntityTypeConfiguration<PasswordResetRequest>
+{
+    public void Configure(EntityTypeBuilder<PasswordResetRequest> builder)
+    {
+        builder.ToTable("PasswordResetRequests");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Channel).HasConversion<string>().HasMaxLength(8);
+        builder.Property(r => r.SecretHash).HasMaxLength(64).IsUnicode(false).IsRequired();
+        builder.HasIndex(r => r.SecretHash);
     }
 }

@@ -13,11 +13,27 @@ namespace Ent77.Infrastructure.Persistence.Repositories;
 
 internal sealed class AccountRepository(Ent77DbContext db) : IAccountRepository
 {
+    private IQueryable<Account> Aggregates => db.Accounts.Include(a => a.ActivationCodes).Include(a => a.ResetRequests).AsSplitQuery();
+
     public Task<Account?> FindByIdentifierAsync(Identifier identifier, CancellationToken cancellationToken) =>
-        db.Accounts.Include(a => a.ActivationCodes).SingleOrDefaultAsync(a => a.Identifier == identifier, cancellationToken);
+        Aggregates.SingleOrDefaultAsync(a => a.Identifier == identifier, cancellationToken);
 
     public Task<Account?> FindAsync(AccountId id, CancellationToken cancellationToken) =>
-        db.Accounts.Include(a => a.ActivationCodes).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        Aggregates.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+
+    public Task<Account?> FindByResetSecretHashAsync(string secretHash, CancellationToken cancellationToken) =>
+        Aggregates.SingleOrDefaultAsync(a => a.ResetRequests.Any(r => r.SecretHash == secretHash), cancellationToken);
+
+    public Task<Account?> FindByEmailConfirmationHashAsync(string tokenHash, CancellationToken cancellationToken) =>
+        Aggregates.SingleOrDefaultAsync(a => a.EmailConfirmationHash == tokenHash, cancellationToken);
+
+    public async Task<IReadOnlyList<Account>> FindActiveByEmailAsync(EmailAddress email, CancellationToken cancellationToken)
+    {
+        var lookup = Ent77DbContext.EmailLookupOf(email);
+        return await Aggregates
+            .Where(a => EF.Property<string>(a, Ent77DbContext.EmailLookup) == lookup && a.Status == AccountStatus.Active)
+            .ToListAsync(cancellationToken);
+    }
 
     public async Task<IReadOnlySet<string>> TakenIdentifiersAsync(Identifier baseIdentifier, CancellationToken cancellationToken)
     {
@@ -60,10 +76,14 @@ internal sealed class AuditLog(Ent77DbContext db) : IAuditLog
 }
 
 /// <summary>One SaveChanges per command: aggregates and audit rows in one transaction.</summary>
-internal sealed class UnitOfWork(Ent77DbContext db) : IUnitOfWork
+internal sealed class UnitOfWork(Ent77DbContext db, Notifications.OutboxDispatcher dispatcher) : IUnitOfWork
 {
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
+        var messages = db.ChangeTracker.Entries<Domain.Notifications.Notification>()
+            .Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity.Id)
+            .ToList();
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -77,5 +97,8 @@ internal sealed class UnitOfWork(Ent77DbContext db) : IUnitOfWork
         {
             entry.Entity.ClearDomainEvents();
         }
+
+        // Only now that the change is committed may its messages leave.
+        dispatcher.Dispatch(messages);
     }
 }
