@@ -47,5 +47,6 @@ public sealed class ActivationJourneyTests : FunctionalTest
         // Sign-out ends the session.
         Assert.Equal(HttpStatusCode.NoContent, (await fresh.PostAsync("/api/auth/sign-out", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await fresh.GetAsync("/api/account")).StatusCode);
+        Assert.Equal(1, await Factory.CountAuditEventsAsync(Ent77.Domain.Auditing.AuditTypes.SignedOut));
     }
 }

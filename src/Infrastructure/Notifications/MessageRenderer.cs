@@ -93,6 +93,13 @@ public sealed class MessageRenderer(IOptions<AppOptions> app, IOptions<RecoveryO
         message.To.Add(MailboxAddress.Parse(recipient));
         message.Subject = content.Subject;
         message.Body = new BodyBuilder { TextBody = content.Text, HtmlBody = content.Html }.ToMessageBody();
+
+        // Readable as written (a .eml file can be read, its link copied); MailKit re-encodes for a relay without 8BITMIME.
+        foreach (var part in message.BodyParts.OfType<TextPart>())
+        {
+            part.ContentTransferEncoding = ContentEncoding.EightBit;
+        }
+
         return message;
     }
 

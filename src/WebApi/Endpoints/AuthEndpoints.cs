@@ -1,6 +1,7 @@
 using Ent77.Application.Accounts.ActivateAccount;
 using Ent77.Application.Accounts.Common;
 using Ent77.Application.Accounts.SignIn;
+using Ent77.Application.Accounts.SignOut;
 using Ent77.WebApi.Errors;
 using Ent77.WebApi.Security;
 using Mediator;
@@ -33,7 +34,7 @@ public static class AuthEndpoints
         var auth = routes.MapGroup("/api/auth").WithTags("Connexion");
         auth.MapPost("/sign-in", SignIn).RequireRateLimiting(RateLimiting.Auth).AllowAnonymous()
             .WithSummary("Connexion avec mot de passe, ou reconnaissance d'un code d'activation");
-        auth.MapPost("/sign-out", (Delegate)SignOut).AllowAnonymous().WithSummary("Déconnexion");
+        auth.MapPost("/sign-out", SignOut).AllowAnonymous().WithSummary("Déconnexion");
 
         routes.MapPost("/api/activation", Activate).WithTags("Activation").RequireRateLimiting(RateLimiting.Auth).AllowAnonymous()
             .WithSummary("Activation du compte : mot de passe, e-mail, mobile, CGU");
@@ -54,8 +55,9 @@ public static class AuthEndpoints
         return await ToResponse(result, request.RememberMe, http);
     }
 
-    private static async Task<IResult> SignOut(HttpContext http)
+    private static async Task<IResult> SignOut(HttpContext http, ISender sender, CancellationToken ct)
     {
+        await sender.Send(new SignOutCommand(http.User.AccountId()), ct);
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.NoContent();
     }
