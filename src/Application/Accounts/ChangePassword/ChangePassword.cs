@@ -1,6 +1,7 @@
 using Ent77.Application.Accounts.Common;
 using Ent77.Application.Common;
 using Ent77.Application.Common.Exceptions;
+using Ent77.Application.Common.Validation;
 using Ent77.Application.Notifications;
 using Ent77.Domain.Accounts;
 using Ent77.Domain.Accounts.Passwords;
@@ -21,20 +22,8 @@ public sealed class ChangePasswordValidator : AbstractValidator<ChangePasswordCo
     public ChangePasswordValidator(PasswordPolicy policy)
     {
         RuleFor(c => c.CurrentPassword).NotEmpty().WithMessage("Saisissez votre mot de passe actuel.");
-        RuleFor(c => c.NewPassword)
-            .NotEmpty().WithMessage("Choisissez un nouveau mot de passe.")
-            .Custom((password, context) =>
-            {
-                if (!string.IsNullOrEmpty(password))
-                {
-                    policy.Check(password, PasswordOwner.None).ToList().ForEach(e => context.AddFailure(e.Message));
-                }
-            });
-        RuleFor(c => c.NewPasswordConfirmation)
-            .Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Confirmez le nouveau mot de passe.")
-            .Equal(c => c.NewPassword).WithMessage("Les deux mots de passe ne sont pas identiques.")
-            .When(c => !string.IsNullOrEmpty(c.NewPassword), ApplyConditionTo.CurrentValidator);
+        RuleFor(c => c.NewPassword).NewPassword(policy, emptyMessage: "Choisissez un nouveau mot de passe.");
+        RuleFor(c => c.NewPasswordConfirmation).Confirms(c => c.NewPassword);
     }
 }
 

@@ -1,5 +1,6 @@
 using Ent77.Application.Common;
 using Ent77.Application.Common.Ports;
+using Ent77.Application.Common.Validation;
 using Ent77.Application.Notifications;
 using Ent77.Domain.Accounts;
 using Ent77.Domain.Accounts.Passwords;
@@ -31,28 +32,8 @@ public sealed class ConfirmPasswordResetValidator : AbstractValidator<ConfirmPas
             .When(c => !string.IsNullOrEmpty(c.Identifier) && !string.IsNullOrEmpty(c.Token));
         RuleFor(c => c.Identifier)
             .MaximumLength(Domain.Accounts.Identifier.MaxInputLength).WithMessage("L'identifiant est trop long.");
-        RuleFor(c => c.Password)
-            .NotEmpty().WithMessage("Choisissez un nouveau mot de passe.")
-            .Custom((password, context) =>
-            {
-                if (string.IsNullOrEmpty(password))
-                {
-                    return;
-                }
-
-                var owner = Identifier.TryParse(context.InstanceToValidate.Identifier, out var identifier)
-                    ? PasswordOwner.FromIdentifier(identifier)
-                    : PasswordOwner.None;
-                foreach (var error in policy.Check(password, owner))
-                {
-                    context.AddFailure(error.Message);
-                }
-            });
-        RuleFor(c => c.PasswordConfirmation)
-            .Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Confirmez le nouveau mot de passe.")
-            .Equal(c => c.Password).WithMessage("Les deux mots de passe ne sont pas identiques.")
-            .When(c => !string.IsNullOrEmpty(c.Password), ApplyConditionTo.CurrentValidator);
+        RuleFor(c => c.Password).NewPassword(policy, c => c.Identifier, "Choisissez un nouveau mot de passe.");
+        RuleFor(c => c.PasswordConfirmation).Confirms(c => c.Password);
     }
 }
 

@@ -1,5 +1,6 @@
 using Ent77.Application.Common;
 using Ent77.Application.Common.Ports;
+using Ent77.Application.Common.Validation;
 using Ent77.Application.Notifications;
 using Ent77.Domain.Accounts;
 using Ent77.Domain.Auditing;
@@ -16,10 +17,7 @@ public sealed class RemindIdentifierValidator : AbstractValidator<RemindIdentifi
 {
     public RemindIdentifierValidator()
     {
-        RuleFor(c => c.Email)
-            .NotEmpty().WithMessage("Saisissez l'adresse e-mail donnée à l'activation du compte.")
-            .Must(email => EmailAddress.TryCreate(email, out _)).WithMessage("L'adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr).")
-            .When(c => !string.IsNullOrWhiteSpace(c.Email), ApplyConditionTo.CurrentValidator);
+        RuleFor(c => c.Email).PersonalEmail();
     }
 }
 

@@ -1,5 +1,6 @@
 using Ent77.Application.Common;
 using Ent77.Application.Common.Ports;
+using Ent77.Application.Common.Validation;
 using Ent77.Application.Notifications;
 using Ent77.Domain.Accounts;
 using Ent77.Domain.Auditing;
@@ -16,9 +17,7 @@ public sealed class RequestPasswordResetValidator : AbstractValidator<RequestPas
 {
     public RequestPasswordResetValidator(IOptions<RecoveryOptions> options)
     {
-        RuleFor(c => c.Identifier)
-            .NotEmpty().WithMessage("Saisissez votre identifiant.")
-            .MaximumLength(Domain.Accounts.Identifier.MaxInputLength).WithMessage("L'identifiant est trop long.");
+        RuleFor(c => c.Identifier).TypedIdentifier();
         RuleFor(c => c.Channel)
             .Must(channel => options.Value.Channels.Contains(channel ?? "email"))
             .WithMessage(_ => options.Value.SmsEnabled

@@ -1,3 +1,4 @@
+using Ent77.Application.Common.Validation;
 using FluentValidation;
 
 namespace Ent77.Application.Accounts.SignIn;
@@ -9,9 +10,7 @@ public sealed class SignInValidator : AbstractValidator<SignInCommand>
 
     public SignInValidator()
     {
-        RuleFor(c => c.Identifier)
-            .NotEmpty().WithMessage("Saisissez votre identifiant.")
-            .MaximumLength(Domain.Accounts.Identifier.MaxInputLength).WithMessage("L'identifiant est trop long.");
+        RuleFor(c => c.Identifier).TypedIdentifier();
         RuleFor(c => c.Password)
             .NotEmpty().WithMessage("Saisissez votre mot de passe ou votre code d'activation.")
             .MaximumLength(MaxSecretLength).WithMessage("Le mot de passe est trop long.");

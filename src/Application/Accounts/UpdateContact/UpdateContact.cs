@@ -1,6 +1,7 @@
 using Ent77.Application.Common;
 using Ent77.Application.Common.Exceptions;
 using Ent77.Application.Common.Ports;
+using Ent77.Application.Common.Validation;
 using Ent77.Application.Notifications;
 using Ent77.Domain.Accounts;
 using Ent77.Domain.Auditing;
@@ -18,24 +19,8 @@ public sealed class UpdateContactValidator : AbstractValidator<UpdateContactComm
     public UpdateContactValidator()
     {
         RuleFor(c => c.CurrentPassword).NotEmpty().WithMessage("Saisissez votre mot de passe actuel.");
-        RuleFor(c => c.Email)
-            .NotEmpty().WithMessage("Saisissez une adresse e-mail personnelle : elle sert à retrouver un mot de passe perdu.")
-            .Must(email => EmailAddress.TryCreate(email, out _)).WithMessage("L'adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr).")
-            .When(c => !string.IsNullOrWhiteSpace(c.Email), ApplyConditionTo.CurrentValidator);
-        RuleFor(c => c.MobilePhone)
-            .Custom((phone, context) =>
-            {
-                switch (Domain.Accounts.MobilePhone.Parse(phone).Problem)
-                {
-                    case MobilePhoneProblem.Malformed:
-                        context.AddFailure("Le numéro de téléphone n'est pas valide (exemple : 06 12 34 56 78).");
-                        break;
-                    case MobilePhoneProblem.NotMobile:
-                        context.AddFailure("Indiquez un numéro de téléphone mobile (06 ou 07), pas une ligne fixe.");
-                        break;
-                }
-            })
-            .When(c => !string.IsNullOrWhiteSpace(c.MobilePhone));
+        RuleFor(c => c.Email).PersonalEmail();
+        RuleFor(c => c.MobilePhone).OptionalMobile();
     }
 }
 
