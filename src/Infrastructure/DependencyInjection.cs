@@ -35,7 +35,7 @@ public static class DependencyInjection
         services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
 
-        AddPersistence(services);
+        AddPersistence(services, configuration);
 
         services.AddSingleton<IDomainPasswordHasher, Pbkdf2PasswordHasher>();
         services.AddSingleton(sp => LoadCodeKey(sp.GetRequiredService<IOptions<SecurityOptions>>().Value, sp.GetRequiredService<IOptions<DataOptions>>().Value, environment));
@@ -54,7 +54,7 @@ public static class DependencyInjection
         return services;
     }
 
-    private static void AddPersistence(IServiceCollection services)
+    private static void AddPersistence(IServiceCollection services, IConfiguration configuration)
     {
         // Settings are read when a context is first made, not while services are registered, so that a
         // host (or a test host) may still change them.
@@ -74,6 +74,11 @@ public static class DependencyInjection
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<Application.Administration.Queries.IAdministrationQueries, Persistence.Queries.AdministrationQueries>();
+        services.Configure<Administration.RosterOptions>(configuration.GetSection(Administration.RosterOptions.Section));
+        services.AddSingleton<Application.Administration.IRosterReader, Administration.CsvRosterReader>();
+        services.AddSingleton<Application.Administration.ICodeCsvWriter, Administration.CodeCsvWriter>();
+        services.AddSingleton<Application.Administration.IActivationLetterPrinter, Administration.ActivationLetterPrinter>();
     }
 
     private static void AddSenders(IServiceCollection services)

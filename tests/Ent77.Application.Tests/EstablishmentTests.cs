@@ -37,7 +37,7 @@ public sealed class EstablishmentTests
     [Fact]
     public async Task IssueAdministrator_CreatesAPendingStaffAdministratorWithTheNextFreeIdentifier()
     {
-        _ports.Accounts.TakenIdentifiersAsync(Arg.Any<Identifier>(), Arg.Any<CancellationToken>())
+        _ports.Accounts.TakenIdentifiersAsync(Arg.Any<IReadOnlyCollection<Identifier>>(), Arg.Any<CancellationToken>())
             .Returns(new HashSet<string> { "claire.martin", "claire.martin2" });
         Account? added = null;
         _ports.Accounts.Add(Arg.Do<Account>(a => added = a));

@@ -25,7 +25,7 @@ public sealed class Ports
         PasswordHasher.Hash(Arg.Any<string>()).Returns(call => "P:" + call.Arg<string>());
         PasswordHasher.Verify(Arg.Any<string>(), Arg.Any<string>())
             .Returns(call => call.ArgAt<string>(0) == "P:" + call.ArgAt<string>(1) ? PasswordCheck.Success : PasswordCheck.Failed);
-        Accounts.TakenIdentifiersAsync(Arg.Any<Identifier>(), Arg.Any<CancellationToken>()).Returns(new HashSet<string>());
+        Accounts.TakenIdentifiersAsync(Arg.Any<IReadOnlyCollection<Identifier>>(), Arg.Any<CancellationToken>()).Returns(new HashSet<string>());
         var issued = 0;
         Secrets.NewLinkToken().Returns(_ => { issued++; return new IssuedSecret($"link-{issued}", $"hash:link-{issued}"); });
         Secrets.HashLinkToken(Arg.Any<string>()).Returns(call => "hash:" + call.Arg<string>());

@@ -57,7 +57,7 @@ public sealed class PersistenceTests
 
         await using (var context = database.NewContext())
         {
-            var taken = await new AccountRepository(context).TakenIdentifiersAsync(Identifier.BaseFor("Jean", "Dupont"), default);
+            var taken = await new AccountRepository(context).TakenIdentifiersAsync([Identifier.BaseFor("Jean", "Dupont")], default);
             Assert.Equal(["jean.dupont", "jean.dupont2"], taken.Order().ToArray());
         }
     }

@@ -8,8 +8,16 @@ public interface IAccountRepository
 
     Task<Account?> FindAsync(AccountId id, CancellationToken cancellationToken);
 
-    /// <summary>The identifiers already taken that are <paramref name="baseIdentifier"/> or it followed by a number.</summary>
-    Task<IReadOnlySet<string>> TakenIdentifiersAsync(Identifier baseIdentifier, CancellationToken cancellationToken);
+    /// <summary>The identifiers already taken that are one of <paramref name="bases"/> or one followed by a number.</summary>
+    Task<HashSet<string>> TakenIdentifiersAsync(IReadOnlyCollection<Identifier> bases, CancellationToken cancellationToken);
+
+    /// <summary>The establishment's accounts that carry one of these external ids (case ignored), by external id.</summary>
+    Task<IReadOnlyDictionary<string, Account>> FindByExternalIdsAsync(
+        Domain.Establishments.EstablishmentId establishmentId, IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken);
+
+    /// <summary>The establishment's pending accounts, narrowed by ids, class and profile when given.</summary>
+    Task<IReadOnlyList<Account>> FindPendingAsync(
+        Domain.Establishments.EstablishmentId establishmentId, IReadOnlyCollection<Guid>? ids, string? className, Profile? profile, CancellationToken cancellationToken);
 
     /// <summary>The account holding a password-reset request with this secret hash (live or not).</summary>
     Task<Account?> FindByResetSecretHashAsync(string secretHash, CancellationToken cancellationToken);
@@ -21,4 +29,6 @@ public interface IAccountRepository
     Task<IReadOnlyList<Account>> FindActiveByEmailAsync(EmailAddress email, CancellationToken cancellationToken);
 
     void Add(Account account);
+
+    void AddRange(IReadOnlyCollection<Account> accounts);
 }

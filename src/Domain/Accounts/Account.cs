@@ -37,6 +37,14 @@ public sealed class Account : AggregateRoot<AccountId>
 
     public Profile Profile { get; private set; }
 
+    /// <summary>The class (students) or group, as the school wrote it; optional.</summary>
+    public string? ClassName { get; private set; }
+
+    public DateOnly? BirthDate { get; private set; }
+
+    /// <summary>The school's own id for the person (from its information system): re-importing it updates the account.</summary>
+    public string? ExternalId { get; private set; }
+
     public EstablishmentId EstablishmentId { get; private set; }
 
     public AccountStatus Status { get; private set; }
@@ -80,21 +88,44 @@ public sealed class Account : AggregateRoot<AccountId>
     /// <summary>A new account waiting for activation; the identifier is already free (see <see cref="Identifier.FirstFree"/>).</summary>
     public static Account CreatePending(
         Identifier identifier, string firstName, string lastName, Profile profile, EstablishmentId establishmentId, DateTimeOffset now)
+        => CreatePending(identifier, new PersonDetails(firstName, lastName, profile, null, null, null), establishmentId, now);
+
+    /// <summary>A new account from a school's roster, waiting for activation.</summary>
+    public static Account CreatePending(Identifier identifier, PersonDetails person, EstablishmentId establishmentId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(identifier);
+        ArgumentNullException.ThrowIfNull(person);
         var account = new Account
         {
             Id = AccountId.New(),
             Identifier = identifier,
-            FirstName = firstName.Trim(),
-            LastName = lastName.Trim(),
-            Profile = profile,
+            FirstName = person.FirstName.Trim(),
+            LastName = person.LastName.Trim(),
+            Profile = person.Profile,
+            ClassName = Clean(person.ClassName),
+            BirthDate = person.BirthDate,
+            ExternalId = Clean(person.ExternalId),
             EstablishmentId = establishmentId,
             Status = AccountStatus.Pending,
             CreatedAt = now,
         };
-        account.Raise(new AccountCreated(account.Id, establishmentId, profile, now));
+        account.Raise(new AccountCreated(account.Id, establishmentId, person.Profile, now));
         return account;
+    }
+
+    /// <summary>
+    /// The school re-imported this person (same external id): names, profile, class and birth date follow the
+    /// roster; the identifier never changes (it is printed on letters and typed every day).
+    /// </summary>
+    public void UpdateFromRoster(PersonDetails person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        FirstName = person.FirstName.Trim();
+        LastName = person.LastName.Trim();
+        Profile = person.Profile;
+        ClassName = Clean(person.ClassName);
+        BirthDate = person.BirthDate;
+        Touch();
     }
 
     public ActivationCode? LiveCode(DateTimeOffset now) => _activationCodes.SingleOrDefault(c => c.IsLive(now));
@@ -439,6 +470,8 @@ public sealed class Account : AggregateRoot<AccountId>
         LockedUntil = null;
         Touch();
     }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 }

@@ -102,6 +102,9 @@ public sealed record Identifier
         }
     }
 
+    /// <summary>The identifier without its collision number (<c>jean.dupont3</c> → <c>jean.dupont</c>).</summary>
+    public string Base => Value.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
+
     /// <summary>True when <paramref name="candidate"/> is this base or this base followed by a number.</summary>
     public bool IsBaseOf(string candidate) =>
         candidate.StartsWith(Value, StringComparison.Ordinal)

@@ -60,4 +60,8 @@ public static class AuditTypes
     public const string ContactUpdated = "contact.updated";
     public const string EmailConfirmed = "email.confirmed";
     public const string IdentifierReminderSent = "identifier-reminder.sent";
+    public const string RosterImported = "roster.imported";
+    public const string ActivationCodesReissued = "activation-codes.reissued";
+    public const string AccountBlocked = "account.blocked";
+    public const string AccountUnblocked = "account.unblocked";
 }

@@ -31,11 +31,21 @@ public abstract class Ent77DbContext(DbContextOptions options) : DbContext(optio
 
     public static string EmailLookupOf(EmailAddress email) => email.Value.ToLowerInvariant();
 
+    /// <summary>Shadow column: the identifier without its collision number, to find every <c>jean.dupont*</c> at once.</summary>
+    public const string IdentifierBase = "IdentifierBase";
+
+    /// <summary>Shadow column: the external id in lower case (a school's ids are matched ignoring case).</summary>
+    public const string ExternalIdLookup = "ExternalIdLookup";
+
+    public static string ExternalIdLookupOf(string externalId) => externalId.Trim().ToLowerInvariant();
+
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         foreach (var entry in ChangeTracker.Entries<Account>().Where(e => e.State is EntityState.Added or EntityState.Modified))
         {
             entry.Property<string?>(EmailLookup).CurrentValue = entry.Entity.Email is { } email ? EmailLookupOf(email) : null;
+            entry.Property<string>(IdentifierBase).CurrentValue = entry.Entity.Identifier.Base;
+            entry.Property<string?>(ExternalIdLookup).CurrentValue = entry.Entity.ExternalId is { } externalId ? ExternalIdLookupOf(externalId) : null;
         }
 
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ent77.Application.Administration.ImportRoster;
 using Ent77.Application.Common.Exceptions;
 using Ent77.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
@@ -34,6 +35,8 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         InvalidTransitionException e => Problem(StatusCodes.Status409Conflict, "Opération impossible dans l'état actuel.", e.Message, e.Code),
         DomainException e => Problem(StatusCodes.Status400BadRequest, "Demande refusée.", e.Message, e.Code),
         NotFoundException e => Problem(StatusCodes.Status404NotFound, "Introuvable.", e.Message),
+        ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Accès refusé.", e.Message),
+        RosterInvalidException e => Roster(e),
         ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflit.", e.Message, e.Code),
         ConcurrencyConflictException e => Problem(StatusCodes.Status409Conflict, "Conflit de mise à jour.", e.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
@@ -44,6 +47,22 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             Problem(e.StatusCode, "Requête invalide.", "La requête est mal formée ou incomplète."),
         _ => Problem(StatusCodes.Status500InternalServerError, "Erreur interne.", "Une erreur inattendue s'est produite. Réessayez plus tard."),
     };
+
+    /// <summary>Every bad row of a roster: as messages under <c>errors.fichier</c>, and as data under <c>rows</c>.</summary>
+    private static ValidationProblemDetails Roster(RosterInvalidException e)
+    {
+        var problem = new ValidationProblemDetails(new Dictionary<string, string[]>
+        {
+            ["fichier"] = e.Errors.Select(r => r.LineNumber > 0 ? $"Ligne {r.LineNumber}, colonne {r.Column} : {r.Reason}" : r.Reason).ToArray(),
+        })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Le fichier comporte des erreurs : rien n'a été importé.",
+            Detail = e.Message,
+        };
+        problem.Extensions["rows"] = e.Errors.Select(r => new { line = r.LineNumber, column = r.Column, reason = r.Reason }).ToList();
+        return problem;
+    }
 
     private static ValidationProblemDetails Validation(IReadOnlyDictionary<string, string[]> errors) =>
         new(errors.ToDictionary(kv => JsonNamingPolicy.CamelCase.ConvertName(kv.Key), kv => kv.Value))

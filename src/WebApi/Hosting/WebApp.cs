@@ -52,6 +52,7 @@ public static class WebApp
             options.PipelineBehaviors =
             [
                 typeof(LoggingBehaviour<,>),
+                typeof(Ent77.Application.Administration.Access.AccessBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
                 typeof(UnitOfWorkBehaviour<,>),
             ];
@@ -88,6 +89,7 @@ public static class WebApp
         app.MapAuth();
         app.MapAccount();
         app.MapRecovery();
+        app.MapAdministration();
         app.MapPublic();
         app.MapJobsDashboard();
 

@@ -15,6 +15,7 @@ public sealed record AccountDto(
     string FirstName,
     string LastName,
     Profile Profile,
+    string? ClassName,
     AccountStatus Status,
     string? Email,
     DateTimeOffset? EmailConfirmedAt,
@@ -50,6 +51,8 @@ public static partial class AccountMapper
     [MapperIgnoreSource(nameof(Account.Version))]
     [MapperIgnoreSource(nameof(Account.Roles))]
     [MapperIgnoreSource(nameof(Account.ResetRequests))]
+    [MapperIgnoreSource(nameof(Account.BirthDate))]
+    [MapperIgnoreSource(nameof(Account.ExternalId))]
     [MapperIgnoreSource(nameof(Account.EmailConfirmationHash))]
     [MapperIgnoreSource(nameof(Account.EmailConfirmationExpiresAt))]
     private static partial AccountDto Map(Account account, EstablishmentRefDto establishment, IReadOnlyList<RoleDto> roles);

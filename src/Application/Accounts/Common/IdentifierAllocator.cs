@@ -2,13 +2,30 @@ using Ent77.Domain.Accounts;
 
 namespace Ent77.Application.Accounts.Common;
 
-/// <summary>Gives a person the first free identifier of the platform (<c>jean.dupont</c>, then <c>jean.dupont2</c>…).</summary>
+/// <summary>
+/// Gives people the first free identifiers of the platform (<c>jean.dupont</c>, then <c>jean.dupont2</c>…),
+/// also among the people of one batch: the identifiers taken are read once for all the bases.
+/// </summary>
 public sealed class IdentifierAllocator(IAccountRepository accounts)
 {
     public async Task<Identifier> AllocateAsync(string firstName, string lastName, CancellationToken cancellationToken)
     {
         var baseIdentifier = Identifier.BaseFor(firstName, lastName);
-        var taken = await accounts.TakenIdentifiersAsync(baseIdentifier, cancellationToken);
-        return baseIdentifier.FirstFree(taken.Contains);
+        return (await ReserveAsync([baseIdentifier], cancellationToken)).Next(baseIdentifier);
+    }
+
+    public async Task<IdentifierReservation> ReserveAsync(IReadOnlyCollection<Identifier> bases, CancellationToken cancellationToken) =>
+        new(await accounts.TakenIdentifiersAsync(bases, cancellationToken));
+}
+
+/// <summary>The identifiers taken so far in a batch; each <see cref="Next"/> takes one more.</summary>
+public sealed class IdentifierReservation(HashSet<string> taken)
+{
+    public Identifier Next(Identifier baseIdentifier)
+    {
+        ArgumentNullException.ThrowIfNull(baseIdentifier);
+        var identifier = baseIdentifier.FirstFree(taken.Contains);
+        taken.Add(identifier.Value);
+        return identifier;
     }
 }

@@ -19,3 +19,6 @@ public sealed class ConflictException(string code, string message) : Exception(m
 /// <summary>Someone else changed the same aggregate first (optimistic concurrency, 409).</summary>
 public sealed class ConcurrencyConflictException(Exception inner)
     : Exception("Cette ressource vient d'être modifiée par une autre requête. Réessayez.", inner);
+
+/// <summary>The signed-in person may not do this (403). Never says whether the target exists.</summary>
+public sealed class ForbiddenException() : Exception("Votre compte n'a pas les droits nécessaires pour cette action.");

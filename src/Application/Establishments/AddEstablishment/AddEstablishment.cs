@@ -1,3 +1,4 @@
+using Ent77.Application.Administration.Access;
 using Ent77.Application.Common.Exceptions;
 using Ent77.Application.Common.Ports;
 using Ent77.Application.Establishments.ListEstablishments;
@@ -9,7 +10,7 @@ using Mediator;
 namespace Ent77.Application.Establishments.AddEstablishment;
 
 public sealed record AddEstablishmentCommand(string? Uai, string? Name, string? City, Guid? ActorAccountId = null)
-    : ICommand<EstablishmentDto>;
+    : ICommand<EstablishmentDto>, IPlatformAdminRequest;
 
 public sealed class AddEstablishmentValidator : AbstractValidator<AddEstablishmentCommand>
 {

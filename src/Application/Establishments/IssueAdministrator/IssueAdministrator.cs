@@ -1,5 +1,6 @@
 using Ent77.Application.Accounts;
 using Ent77.Application.Accounts.Common;
+using Ent77.Application.Administration.Access;
 using Ent77.Application.Common.Exceptions;
 using Ent77.Application.Common.Ports;
 using Ent77.Domain.Accounts;
@@ -12,7 +13,7 @@ namespace Ent77.Application.Establishments.IssueAdministrator;
 
 /// <summary>Creates a Staff account administering the establishment (and the platform when asked), with its code.</summary>
 public sealed record IssueAdministratorCommand(string? Uai, string? FirstName, string? LastName, bool PlatformAdmin = false, Guid? ActorAccountId = null)
-    : ICommand<IssuedAdministratorDto>;
+    : ICommand<IssuedAdministratorDto>, IPlatformAdminRequest;
 
 public sealed record IssuedAdministratorDto(Guid Id, string Identifier, string FirstName, string LastName, string ActivationCode, DateTimeOffset ExpiresAt);
 

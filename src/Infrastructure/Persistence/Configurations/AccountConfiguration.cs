@@ -21,6 +21,13 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
             .HasMaxLength(80)
             .IsRequired();
         builder.HasIndex(a => a.Identifier).IsUnique();
+        builder.Property<string>(Ent77DbContext.IdentifierBase).HasMaxLength(80).IsRequired();
+        builder.HasIndex(Ent77DbContext.IdentifierBase);
+        builder.Property(a => a.ClassName).HasMaxLength(50);
+        builder.Property(a => a.ExternalId).HasMaxLength(64);
+        builder.Property<string?>(Ent77DbContext.ExternalIdLookup).HasMaxLength(64);
+        builder.HasIndex(nameof(Account.EstablishmentId), Ent77DbContext.ExternalIdLookup).IsUnique();
+        builder.HasIndex(a => new { a.EstablishmentId, a.ClassName });
 
         builder.Property(a => a.FirstName).HasMaxLength(100).IsRequired();
         builder.Property(a => a.LastName).HasMaxLength(100).IsRequired();

@@ -35,16 +35,68 @@ internal sealed class AccountRepository(Ent77DbContext db) : IAccountRepository
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlySet<string>> TakenIdentifiersAsync(Identifier baseIdentifier, CancellationToken cancellationToken)
+    public async Task<HashSet<string>> TakenIdentifiersAsync(IReadOnlyCollection<Identifier> bases, CancellationToken cancellationToken)
     {
-        // Identifiers hold only [a-z0-9.-]: no LIKE wildcard can hide in the prefix. Plain SQL because the
-        // column is a converted value object, and double-quoted names read the same on SQLite and SQL Server.
-        var pattern = baseIdentifier.Value + "%";
-        var candidates = await db.Database
-            .SqlQuery<string>($"SELECT \"Identifier\" AS \"Value\" FROM \"Accounts\" WHERE \"Identifier\" LIKE {pattern}")
-            .ToListAsync(cancellationToken);
-        return candidates.Where(baseIdentifier.IsBaseOf).ToHashSet(StringComparer.Ordinal);
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in bases.Select(b => b.Value).Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            var found = await db.Accounts.AsNoTracking()
+                .Where(a => chunk.Contains(EF.Property<string>(a, Ent77DbContext.IdentifierBase)))
+                .Select(a => a.Identifier)
+                .ToListAsync(cancellationToken);
+            taken.UnionWith(found.Select(i => i.Value));
+        }
+
+        return taken;
     }
+
+    public async Task<IReadOnlyDictionary<string, Account>> FindByExternalIdsAsync(
+        EstablishmentId establishmentId, IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, Account>(StringComparer.OrdinalIgnoreCase);
+        foreach (var chunk in externalIds.Select(Ent77DbContext.ExternalIdLookupOf).Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            var accounts = await Aggregates
+                .Where(a => a.EstablishmentId == establishmentId && chunk.Contains(EF.Property<string>(a, Ent77DbContext.ExternalIdLookup)))
+                .ToListAsync(cancellationToken);
+            foreach (var account in accounts)
+            {
+                found[account.ExternalId!] = account;
+            }
+        }
+
+        return found;
+    }
+
+    public async Task<IReadOnlyList<Account>> FindPendingAsync(
+        EstablishmentId establishmentId, IReadOnlyCollection<Guid>? ids, string? className, Profile? profile, CancellationToken cancellationToken)
+    {
+        var query = Aggregates.Where(a => a.EstablishmentId == establishmentId && a.Status == AccountStatus.Pending);
+        if (className is not null)
+        {
+            query = query.Where(a => a.ClassName == className);
+        }
+
+        if (profile is { } p)
+        {
+            query = query.Where(a => a.Profile == p);
+        }
+
+        if (ids is null)
+        {
+            return await query.ToListAsync(cancellationToken);
+        }
+
+        var result = new List<Account>();
+        foreach (var chunk in ids.Distinct().Select(id => new AccountId(id)).Chunk(500))
+        {
+            result.AddRange(await query.Where(a => chunk.Contains(a.Id)).ToListAsync(cancellationToken));
+        }
+
+        return result;
+    }
+
+    public void AddRange(IReadOnlyCollection<Account> accounts) => db.Accounts.AddRange(accounts);
 
     public void Add(Account account) => db.Accounts.Add(account);
 }

@@ -35,6 +35,14 @@ namespace Ent77.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("ActivatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClassName")
+                        .HasMaxLength(50)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(50)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -61,6 +69,16 @@ namespace Ent77.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("EstablishmentId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(64)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ExternalIdLookup")
+                        .HasMaxLength(64)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<int>("FailedSignInCount")
                         .HasColumnType("int");
 
@@ -73,6 +91,12 @@ namespace Ent77.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("Identifier")
                         .IsRequired()
                         .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("IdentifierBase")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .IsUnicode(true)
                         .HasColumnType("nvarchar(80)");
 
                     b.Property<string>("LastName")
@@ -124,6 +148,14 @@ namespace Ent77.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Identifier")
                         .IsUnique();
+
+                    b.HasIndex("IdentifierBase");
+
+                    b.HasIndex("EstablishmentId", "ClassName");
+
+                    b.HasIndex("EstablishmentId", "ExternalIdLookup")
+                        .IsUnique()
+                        .HasFilter("[ExternalIdLookup] IS NOT NULL");
 
                     b.HasIndex("EstablishmentId", "Status");
 

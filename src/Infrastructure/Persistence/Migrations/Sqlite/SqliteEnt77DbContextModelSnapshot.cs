@@ -30,6 +30,14 @@ namespace Ent77.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("ActivatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClassName")
+                        .HasMaxLength(50)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -56,6 +64,16 @@ namespace Ent77.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("EstablishmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(64)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalIdLookup")
+                        .HasMaxLength(64)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FailedSignInCount")
                         .HasColumnType("INTEGER");
 
@@ -68,6 +86,12 @@ namespace Ent77.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Identifier")
                         .IsRequired()
                         .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentifierBase")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .IsUnicode(true)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastName")
@@ -118,6 +142,13 @@ namespace Ent77.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("EmailLookup");
 
                     b.HasIndex("Identifier")
+                        .IsUnique();
+
+                    b.HasIndex("IdentifierBase");
+
+                    b.HasIndex("EstablishmentId", "ClassName");
+
+                    b.HasIndex("EstablishmentId", "ExternalIdLookup")
                         .IsUnique();
 
                     b.HasIndex("EstablishmentId", "Status");

@@ -1,0 +1,106 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Ent77.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Administration : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "BirthDate",
+                table: "Accounts",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ClassName",
+                table: "Accounts",
+                type: "TEXT",
+                maxLength: 50,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ExternalId",
+                table: "Accounts",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ExternalIdLookup",
+                table: "Accounts",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "IdentifierBase",
+                table: "Accounts",
+                type: "TEXT",
+                maxLength: 80,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_EstablishmentId_ClassName",
+                table: "Accounts",
+                columns: new[] { "EstablishmentId", "ClassName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_EstablishmentId_ExternalIdLookup",
+                table: "Accounts",
+                columns: new[] { "EstablishmentId", "ExternalIdLookup" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_IdentifierBase",
+                table: "Accounts",
+                column: "IdentifierBase");
+        
+            // Accounts created before these shadow columns existed: fill them as the application would.
+            migrationBuilder.Sql("UPDATE \"Accounts\" SET \"IdentifierBase\" = rtrim(\"Identifier\", '0123456789');");
+            migrationBuilder.Sql("UPDATE \"Accounts\" SET \"EmailLookup\" = lower(\"Email\") WHERE \"Email\" IS NOT NULL;");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Accounts_EstablishmentId_ClassName",
+                table: "Accounts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Accounts_EstablishmentId_ExternalIdLookup",
+                table: "Accounts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Accounts_IdentifierBase",
+                table: "Accounts");
+
+            migrationBuilder.DropColumn(
+                name: "BirthDate",
+                table: "Accounts");
+
+            migrationBuilder.DropColumn(
+                name: "ClassName",
+                table: "Accounts");
+
+            migrationBuilder.DropColumn(
+                name: "ExternalId",
+                table: "Accounts");
+
+            migrationBuilder.DropColumn(
+                name: "ExternalIdLookup",
+                table: "Accounts");
+
+            migrationBuilder.DropColumn(
+                name: "IdentifierBase",
+                table: "Accounts");
+        }
+    }
+}
