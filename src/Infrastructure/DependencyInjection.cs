@@ -75,6 +75,10 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Application.Administration.Queries.IAdministrationQueries, Persistence.Queries.AdministrationQueries>();
+        services.AddScoped<Application.Support.IHelpRequestRepository, HelpRequestRepository>();
+        services.AddScoped<Application.Support.ISupportQueries, Persistence.Queries.SupportQueries>();
+        services.Configure<Support.SupportOptions>(configuration.GetSection(Support.SupportOptions.Section));
+        services.AddScoped<Support.HelpRequestPurgeJob>();
         services.Configure<Administration.RosterOptions>(configuration.GetSection(Administration.RosterOptions.Section));
         services.AddSingleton<Application.Administration.IRosterReader, Administration.CsvRosterReader>();
         services.AddSingleton<Application.Administration.ICodeCsvWriter, Administration.CodeCsvWriter>();

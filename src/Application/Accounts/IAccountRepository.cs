@@ -28,6 +28,9 @@ public interface IAccountRepository
     /// <summary>Active accounts whose e-mail is this address (case ignored).</summary>
     Task<IReadOnlyList<Account>> FindActiveByEmailAsync(EmailAddress email, CancellationToken cancellationToken);
 
+    /// <summary>The active administrators of the establishment who have an e-mail on file (not the platform's).</summary>
+    Task<IReadOnlyList<Account>> FindAdministratorsAsync(Domain.Establishments.EstablishmentId establishmentId, CancellationToken cancellationToken);
+
     void Add(Account account);
 
     void AddRange(IReadOnlyCollection<Account> accounts);

@@ -58,6 +58,25 @@ public sealed record MobilePhone
     }
 
     public static MobilePhone FromStored(string e164) => new(e164);
+
+    /// <summary>Any valid number, mobile or landline (default region FR), in E.164; null when it is not one.</summary>
+    public static string? AnyNumberToE164(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input) || input.Length > MaxInputLength)
+        {
+            return null;
+        }
+
+        try
+        {
+            var number = Util.Parse(input, DefaultRegion);
+            return Util.IsValidNumber(number) ? Util.Format(number, PhoneNumberFormat.E164) : null;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
 }
 
 public enum MobilePhoneProblem

@@ -64,4 +64,9 @@ public static class AuditTypes
     public const string ActivationCodesReissued = "activation-codes.reissued";
     public const string AccountBlocked = "account.blocked";
     public const string AccountUnblocked = "account.unblocked";
+    public const string HelpRequestSubmitted = "help-request.submitted";
+    public const string HelpRequestStarted = "help-request.started";
+    public const string HelpRequestResolved = "help-request.resolved";
+    public const string HelpRequestRejected = "help-request.rejected";
+    public const string HelpRequestsPurged = "help-requests.purged";
 }

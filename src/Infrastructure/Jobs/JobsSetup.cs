@@ -60,6 +60,9 @@ public static class JobsSetup
         var jobs = services.GetRequiredService<IOptions<JobsOptions>>().Value;
         services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<NotificationSweepJob>(
             NotificationSweepJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), jobs.SweepCron);
+        services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<Support.HelpRequestPurgeJob>(
+            Support.HelpRequestPurgeJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
+            services.GetRequiredService<IOptions<Support.SupportOptions>>().Value.PurgeCron);
     }
 }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Ent77.Application.Common;
 using Ent77.Application.Notifications;
+using Ent77.Application.Support;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -20,8 +21,12 @@ public sealed class MessageRenderer(IOptions<AppOptions> app, IOptions<RecoveryO
 
     public string ConfirmationLink(string token) => $"{app.Value.BaseUrl}/confirmation-email#token={token}";
 
-    public string SmsText(string template, string? secret) => template switch
+    public string SmsText(string template, string? secret, IReadOnlyDictionary<string, string>? data = null) => template switch
     {
+        SupportMessages.Acknowledgement =>
+            $"{app.Value.Name} : votre demande d'aide {data?.GetValueOrDefault("reference")} est transmise à {data?.GetValueOrDefault("establishment")}.",
+        SupportMessages.Outcome =>
+            $"{app.Value.Name} : réponse à votre demande {data?.GetValueOrDefault("reference")} : {data?.GetValueOrDefault("note")}",
         NotificationTemplates.PasswordResetSmsCode =>
             $"{app.Value.Name} : votre code de réinitialisation est {Required(secret)}. Il est valable {(int)recovery.Value.SmsCodeLifetime.TotalMinutes} minutes. Ne le communiquez à personne.",
         _ => throw new InvalidOperationException($"No SMS template named {template}."),
@@ -79,9 +84,43 @@ public sealed class MessageRenderer(IOptions<AppOptions> app, IOptions<RecoveryO
                 ConfirmationLink(Required(secret)),
                 "Confirmer mon adresse e-mail",
                 [$"Le lien est valable {(int)recovery.Value.EmailConfirmationLifetime.TotalDays} jours. Si vous n'avez rien demandé, ignorez ce message."]),
+            SupportMessages.Acknowledgement => Compose(
+                $"{name} : votre demande d'aide {data.GetValueOrDefault("reference")}",
+                hello,
+                [
+                    $"Votre demande a bien été transmise à l'établissement {data.GetValueOrDefault("establishment")}.",
+                    $"Sa référence est {data.GetValueOrDefault("reference")} : rappelez-la si vous contactez l'établissement.",
+                    "Un administrateur de l'établissement l'examinera et vous répondra à cette adresse.",
+                ]),
+            SupportMessages.NewRequest => Compose(
+                $"{name} : nouvelle demande d'aide {data.GetValueOrDefault("reference")}",
+                hello,
+                [
+                    $"{data.GetValueOrDefault("requester")} a déposé une demande d'aide ({KindLabel(data.GetValueOrDefault("kind"))}) pour l'établissement {data.GetValueOrDefault("establishment")}.",
+                    "Elle attend qu'un administrateur la prenne en charge :",
+                ],
+                $"{app.Value.BaseUrl}/administration#aide/{data.GetValueOrDefault("id")}",
+                "Voir la demande",
+                [$"Référence : {data.GetValueOrDefault("reference")}."]),
+            SupportMessages.Outcome => Compose(
+                $"{name} : réponse à votre demande {data.GetValueOrDefault("reference")}",
+                hello,
+                [
+                    data.GetValueOrDefault("outcome") == "Resolved"
+                        ? $"Votre demande {data.GetValueOrDefault("reference")} a été traitée par l'établissement {data.GetValueOrDefault("establishment")}."
+                        : $"L'établissement {data.GetValueOrDefault("establishment")} n'a pas pu donner suite à votre demande {data.GetValueOrDefault("reference")}.",
+                    $"Message de l'établissement : {data.GetValueOrDefault("note")}",
+                ]),
             _ => throw new InvalidOperationException($"No e-mail template named {template}."),
         };
     }
+
+    private static string KindLabel(string? kind) => kind switch
+    {
+        "Activation" => "activation du compte",
+        "LostPassword" => "mot de passe perdu",
+        _ => "autre demande",
+    };
 
     /// <summary>The MIME message of an outbox row, ready to send.</summary>
     public MimeMessage MimeFor(string recipient, string template, string dataJson, string? secret)

@@ -48,7 +48,8 @@ public sealed partial class NotificationDeliveryJob(
             }
             else
             {
-                await sms.SendAsync(notification.Recipient, renderer.SmsText(notification.Template, secret), cancellationToken);
+                var data = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(notification.Data);
+                await sms.SendAsync(notification.Recipient, renderer.SmsText(notification.Template, secret, data), cancellationToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

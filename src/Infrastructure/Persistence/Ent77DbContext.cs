@@ -26,6 +26,8 @@ public abstract class Ent77DbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
 
+    public DbSet<Domain.Support.HelpRequest> HelpRequests => Set<Domain.Support.HelpRequest>();
+
     /// <summary>Shadow column: the account's e-mail in lower case, for « identifiant oublié » (case ignored).</summary>
     public const string EmailLookup = "EmailLookup";
 

@@ -90,6 +90,7 @@ public static class WebApp
         app.MapAccount();
         app.MapRecovery();
         app.MapAdministration();
+        app.MapHelpRequests();
         app.MapPublic();
         app.MapJobsDashboard();
 

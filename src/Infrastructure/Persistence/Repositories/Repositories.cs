@@ -98,6 +98,15 @@ internal sealed class AccountRepository(Ent77DbContext db) : IAccountRepository
 
     public void AddRange(IReadOnlyCollection<Account> accounts) => db.Accounts.AddRange(accounts);
 
+    public async Task<IReadOnlyList<Account>> FindAdministratorsAsync(EstablishmentId establishmentId, CancellationToken cancellationToken)
+    {
+        EstablishmentId? scope = establishmentId;
+        return await db.Accounts.AsNoTracking()
+            .Where(a => a.Status == AccountStatus.Active && a.Email != null
+                && a.Roles.Any(r => r.Role == Role.EstablishmentAdmin && r.EstablishmentId == scope))
+            .ToListAsync(cancellationToken);
+    }
+
     public void Add(Account account) => db.Accounts.Add(account);
 }
 
@@ -153,4 +162,20 @@ internal sealed class UnitOfWork(Ent77DbContext db, Notifications.OutboxDispatch
         // Only now that the change is committed may its messages leave.
         dispatcher.Dispatch(messages);
     }
+}
+
+internal sealed class HelpRequestRepository(Ent77DbContext db) : Application.Support.IHelpRequestRepository
+{
+    public Task<Domain.Support.HelpRequest?> FindAsync(Domain.Support.HelpRequestId id, CancellationToken cancellationToken) =>
+        db.HelpRequests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+
+    public Task<bool> ReferenceExistsAsync(string reference, CancellationToken cancellationToken) =>
+        db.HelpRequests.AnyAsync(r => r.Reference == reference, cancellationToken);
+
+    public void Add(Domain.Support.HelpRequest request) => db.HelpRequests.Add(request);
+
+    public Task<int> PurgeClosedAsync(DateTimeOffset closedBefore, CancellationToken cancellationToken) =>
+        db.HelpRequests
+            .Where(r => (r.Status == Domain.Support.HelpRequestStatus.Resolved || r.Status == Domain.Support.HelpRequestStatus.Rejected) && r.ClosedAt < closedBefore)
+            .ExecuteDeleteAsync(cancellationToken);
 }
