@@ -65,12 +65,31 @@ public static class WebApp
         services.AddSessions();
         services.AddEnt77RateLimiting(configuration);
         services.AddOpenApi();
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
+            options.Limits.MaxRequestBodySize = RequestSizeMiddleware.DefaultLimit);
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(options =>
+        {
+            // Behind the reverse proxy that ends TLS: trust X-Forwarded-For/-Proto from the proxies listed in
+            // ForwardedHeaders:KnownProxies only (by default, none but loopback), so a client cannot forge its IP.
+            options.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            {
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
         services.AddScoped<DemoSeeder>();
         services.AddHostedService<DatabaseStartup>();
     }
 
     private static void UsePipeline(WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(context => Problems.WriteStatusCodePageAsync(context.HttpContext));
         if (!app.Environment.IsDevelopment())
@@ -78,6 +97,8 @@ public static class WebApp
             app.UseHsts();
         }
 
+        app.UseRouting();
+        app.UseMiddleware<RequestSizeMiddleware>();
         app.UseMiddleware<RequireRequestedWithMiddleware>();
         app.UseAuthentication();
         app.UseRateLimiter();
