@@ -1,3 +1,4 @@
+using Ent77.Application.Common.Behaviours;
 using Ent77.Application.Accounts.Common;
 using Mediator;
 
@@ -11,4 +12,4 @@ public sealed record ActivateAccountCommand(
     string? Email,
     string? MobilePhone,
     bool AcceptTerms,
-    bool RememberMe) : ICommand<AuthResult>;
+    bool RememberMe) : ICommand<AuthResult>, IRetryOnConcurrencyConflict;

@@ -1,3 +1,4 @@
+using Ent77.Application.Common.Behaviours;
 using Ent77.Application.Accounts.Common;
 using Ent77.Application.Common;
 using Ent77.Application.Common.Exceptions;
@@ -15,7 +16,7 @@ namespace Ent77.Application.Accounts.ChangePassword;
 
 /// <summary>A signed-in person changes their password. The answer carries the new session ticket for this session.</summary>
 public sealed record ChangePasswordCommand(Guid AccountId, string? CurrentPassword, string? NewPassword, string? NewPasswordConfirmation)
-    : ICommand<SessionTicket?>;
+    : ICommand<SessionTicket?>, IRetryOnConcurrencyConflict;
 
 public sealed class ChangePasswordValidator : AbstractValidator<ChangePasswordCommand>
 {

@@ -1,3 +1,4 @@
+using Ent77.Application.Common.Behaviours;
 using Ent77.Application.Common;
 using Ent77.Application.Common.Ports;
 using Ent77.Application.Common.Validation;
@@ -16,7 +17,7 @@ namespace Ent77.Application.Accounts.ConfirmPasswordReset;
 /// <paramref name="Identifier"/> the 6-digit SMS code.
 /// </summary>
 public sealed record ConfirmPasswordResetCommand(string? Token, string? Password, string? PasswordConfirmation, string? Identifier = null)
-    : ICommand<PasswordResetOutcome>;
+    : ICommand<PasswordResetOutcome>, IRetryOnConcurrencyConflict;
 
 public sealed class ConfirmPasswordResetValidator : AbstractValidator<ConfirmPasswordResetCommand>
 {

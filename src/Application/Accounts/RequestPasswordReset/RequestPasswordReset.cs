@@ -1,3 +1,4 @@
+using Ent77.Application.Common.Behaviours;
 using Ent77.Application.Common;
 using Ent77.Application.Common.Ports;
 using Ent77.Application.Common.Validation;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Ent77.Application.Accounts.RequestPasswordReset;
 
 /// <summary>« Mot de passe oublié » by identifier. Always accepted the same way, whatever the account.</summary>
-public sealed record RequestPasswordResetCommand(string? Identifier, string? Channel) : ICommand<Unit>;
+public sealed record RequestPasswordResetCommand(string? Identifier, string? Channel) : ICommand<Unit>, IRetryOnConcurrencyConflict;
 
 public sealed class RequestPasswordResetValidator : AbstractValidator<RequestPasswordResetCommand>
 {

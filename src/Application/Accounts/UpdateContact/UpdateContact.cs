@@ -1,3 +1,4 @@
+using Ent77.Application.Common.Behaviours;
 using Ent77.Application.Common;
 using Ent77.Application.Common.Exceptions;
 using Ent77.Application.Common.Ports;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace Ent77.Application.Accounts.UpdateContact;
 
 /// <summary>A signed-in person replaces their e-mail and mobile, giving the current password. False when it is wrong.</summary>
-public sealed record UpdateContactCommand(Guid AccountId, string? Email, string? MobilePhone, string? CurrentPassword) : ICommand<bool>;
+public sealed record UpdateContactCommand(Guid AccountId, string? Email, string? MobilePhone, string? CurrentPassword) : ICommand<bool>, IRetryOnConcurrencyConflict;
 
 public sealed class UpdateContactValidator : AbstractValidator<UpdateContactCommand>
 {

@@ -7,4 +7,7 @@ namespace Ent77.Application.Common.Ports;
 public interface IUnitOfWork
 {
     Task SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Forgets every pending change (before a command is run again on fresh state).</summary>
+    void DiscardChanges();
 }

@@ -38,7 +38,9 @@ internal sealed class AccountRepository(Ent77DbContext db) : IAccountRepository
     public async Task<HashSet<string>> TakenIdentifiersAsync(IReadOnlyCollection<Identifier> bases, CancellationToken cancellationToken)
     {
         var taken = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in bases.Select(b => b.Value).Distinct(StringComparer.Ordinal).Chunk(500))
+        // Looked up by the stored base (trailing digits trimmed): a base that itself ends in a digit, such as
+        // « jean.dupont2 » for a « Dupont2 », is stored under « jean.dupont » like the numbered « jean.dupont2 ».
+        foreach (var chunk in bases.Select(b => b.Base).Distinct(StringComparer.Ordinal).Chunk(500))
         {
             var found = await db.Accounts.AsNoTracking()
                 .Where(a => chunk.Contains(EF.Property<string>(a, Ent77DbContext.IdentifierBase)))
@@ -162,6 +164,8 @@ internal sealed class UnitOfWork(Ent77DbContext db, Notifications.OutboxDispatch
         // Only now that the change is committed may its messages leave.
         dispatcher.Dispatch(messages);
     }
+
+    public void DiscardChanges() => db.ChangeTracker.Clear();
 }
 
 internal sealed class HelpRequestRepository(Ent77DbContext db) : Application.Support.IHelpRequestRepository
