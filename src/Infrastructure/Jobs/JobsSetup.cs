@@ -54,7 +54,10 @@ public static class JobsSetup
         return services;
     }
 
-    /// <summary>Registers (or updates) the recurring jobs; called once the storage is ready.</summary>
+    /// <summary>
+    /// Registers (or updates) the recurring jobs, and sweeps the outbox once now: messages committed by a
+    /// process that died before enqueueing them leave as soon as a service starts again.
+    /// </summary>
     public static void RegisterRecurringJobs(IServiceProvider services)
     {
         var jobs = services.GetRequiredService<IOptions<JobsOptions>>().Value;
@@ -63,6 +66,7 @@ public static class JobsSetup
         services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<Support.HelpRequestPurgeJob>(
             Support.HelpRequestPurgeJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
             services.GetRequiredService<IOptions<Support.SupportOptions>>().Value.PurgeCron);
+        services.GetRequiredService<IBackgroundJobClient>().Enqueue<NotificationSweepJob>(job => job.RunAsync(CancellationToken.None));
     }
 }
 

@@ -20,6 +20,11 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -45,6 +50,8 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             Problem(StatusCodes.Status400BadRequest, "Requête invalide.", "Le corps de la requête n'est pas un JSON valide ou un champ n'a pas le bon type."),
         BadHttpRequestException e =>
             Problem(e.StatusCode, "Requête invalide.", "La requête est mal formée ou incomplète."),
+        _ when Infrastructure.Persistence.StorageFailures.IsTemporarilyUnavailable(exception) =>
+            Problem(StatusCodes.Status503ServiceUnavailable, "Service momentanément indisponible.", "Le service est très sollicité. Réessayez dans quelques secondes : rien n'a été enregistré."),
         _ => Problem(StatusCodes.Status500InternalServerError, "Erreur interne.", "Une erreur inattendue s'est produite. Réessayez plus tard."),
     };
 

@@ -26,6 +26,7 @@ public class Ent77Factory : WebApplicationFactory<Program>
     public const string Uai = "0771234Y";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsDirectory;
 
     public Ent77Factory()
         : this(new Dictionary<string, string?>())
@@ -34,7 +35,12 @@ public class Ent77Factory : WebApplicationFactory<Program>
 
     public Ent77Factory(IDictionary<string, string?> overrides)
     {
-        DataDirectory = Path.Combine(Path.GetTempPath(), "ent77-tests", Guid.NewGuid().ToString("N"));
+        ArgumentNullException.ThrowIfNull(overrides);
+
+        // A test may start several services on one data folder (scale-out, restart): the one that did not
+        // get it from the test owns it and deletes it.
+        _ownsDirectory = !overrides.TryGetValue("Data:Directory", out var shared) || shared is null;
+        DataDirectory = shared ?? Path.Combine(Path.GetTempPath(), "ent77-tests", Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string?>
         {
             ["Data:Directory"] = DataDirectory,
@@ -137,7 +143,7 @@ public class Ent77Factory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsDirectory)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try
