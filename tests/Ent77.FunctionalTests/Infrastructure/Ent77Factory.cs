@@ -11,6 +11,7 @@ using Ent77.Infrastructure.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -62,12 +63,16 @@ public class Ent77Factory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 9, 1, 7, 30, 0, TimeSpan.Zero));
 
+    /// <summary>Every log line of the service, and the secrets that must never appear in one.</summary>
+    public SecretWatch Secrets { get; } = new();
+
     /// <summary>The service's password hasher, which counts its work.</summary>
     public CountingPasswordHasher Hasher => (CountingPasswordHasher)Services.GetRequiredService<IPasswordHasher>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(Secrets).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug));
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
         builder.ConfigureServices(services =>
         {
@@ -127,6 +132,8 @@ public class Ent77Factory : WebApplicationFactory<Program>
             var code = sp.GetRequiredService<ActivationCodeIssuer>().Issue(account, now);
             sp.GetRequiredService<IAccountRepository>().Add(account);
             await sp.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default);
+            Secrets.Register(code.Code);
+            Secrets.Register(code.Code.Replace("-", string.Empty, StringComparison.Ordinal));
             return new PendingAccount(account.Id.Value, identifier.Value, code.Code);
         });
     }
@@ -135,6 +142,7 @@ public class Ent77Factory : WebApplicationFactory<Program>
     public async Task<PendingAccount> CreateActiveAccountAsync(HttpClient client, string password = "Violette-2012", string firstName = "Hélène", string lastName = "Dupont")
     {
         var pending = await CreatePendingAccountAsync(firstName, lastName);
+        Secrets.Register(password);
         var response = await client.PostAsJsonAsync("/api/activation", Requests.Activation(pending.Identifier, pending.Code, password));
         response.EnsureSuccessStatusCode();
         return pending;

@@ -15,6 +15,7 @@ public abstract class FunctionalTest : IAsyncLifetime
 
     public virtual async ValueTask DisposeAsync()
     {
+        await Factory.Secrets.AssertNothingLeakedAsync(Factory);
         await Factory.DisposeAsync();
         GC.SuppressFinalize(this);
     }

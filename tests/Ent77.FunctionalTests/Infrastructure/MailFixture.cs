@@ -41,6 +41,7 @@ public abstract partial class MailTest : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        await Factory.Secrets.AssertNothingLeakedAsync(Factory);
         await Factory.DisposeAsync();
         await Smtp.DisposeAsync();
         DisposeMore();
@@ -53,10 +54,11 @@ public abstract partial class MailTest : IAsyncLifetime
     }
 
     /// <summary>The secret carried in a link's fragment (<c>…#token=…</c>).</summary>
-    protected static string TokenFrom(MimeMessage message, string page)
+    protected string TokenFrom(MimeMessage message, string page)
     {
         var match = Regex.Match(message.TextBody ?? string.Empty, "https://ent77\\.test/" + page + "#token=([A-Za-z0-9_-]+)");
         Assert.True(match.Success, $"No {page} link in: {message.TextBody}");
+        Factory.Secrets.Register(match.Groups[1].Value);
         return match.Groups[1].Value;
     }
 
