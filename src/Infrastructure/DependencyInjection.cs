@@ -48,7 +48,8 @@ public static class DependencyInjection
 
         services.AddDataProtection()
             .SetApplicationName("Ent77")
-            .PersistKeysToDbContext<Ent77DbContext>();
+            .PersistKeysToDbContext<Ent77DbContext>()
+            .ProtectKeysAtRest(configuration);
 
         services.AddHealthChecks().AddDbContextCheck<Ent77DbContext>("database", tags: ["ready"]);
         return services;

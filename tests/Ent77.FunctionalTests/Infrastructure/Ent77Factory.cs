@@ -74,6 +74,12 @@ public class Ent77Factory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.ConfigureLogging(logging => logging.AddProvider(Secrets).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug));
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+
+        // Also as host settings, which the service already sees while it registers its services.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
