@@ -10,6 +10,25 @@ public static class StorageFailures
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
 
+    /// <summary>
+    /// A unique index refused a row another request wrote first (two imports giving out the same identifier at
+    /// the same moment): nothing was written, and the same request can simply be sent again.
+    /// </summary>
+    public static bool IsUniqueViolation(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 }:
+                case Microsoft.Data.SqlClient.SqlException { Number: 2601 or 2627 }:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool IsTemporarilyUnavailable(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)

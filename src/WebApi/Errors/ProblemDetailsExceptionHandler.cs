@@ -50,6 +50,8 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             Problem(StatusCodes.Status400BadRequest, "Requête invalide.", "Le corps de la requête n'est pas un JSON valide ou un champ n'a pas le bon type."),
         BadHttpRequestException e =>
             Problem(e.StatusCode, "Requête invalide.", "La requête est mal formée ou incomplète."),
+        _ when Infrastructure.Persistence.StorageFailures.IsUniqueViolation(exception) =>
+            Problem(StatusCodes.Status409Conflict, "Conflit de mise à jour.", "Une autre opération vient d'enregistrer les mêmes données. Rien n'a été enregistré : réessayez."),
         _ when Infrastructure.Persistence.StorageFailures.IsTemporarilyUnavailable(exception) =>
             Problem(StatusCodes.Status503ServiceUnavailable, "Service momentanément indisponible.", "Le service est très sollicité. Réessayez dans quelques secondes : rien n'a été enregistré."),
         _ => Problem(StatusCodes.Status500InternalServerError, "Erreur interne.", "Une erreur inattendue s'est produite. Réessayez plus tard."),
