@@ -240,3 +240,15 @@ public sealed class HelpRequestRateLimitTests : FunctionalTest
         Assert.True(limited.Headers.Contains("Retry-After"));
     }
 }
+
+public sealed class HelpRequestAllErrorsTests : FunctionalTest
+{
+    [Fact]
+    public async Task AnEmptyForm_GetsEveryFieldErrorAtOnce()
+    {
+        var response = await Factory.CreateApiClient().PostAsJsonAsync("/api/help-requests", new { });
+
+        var errors = Http.Errors(await Http.AssertProblemAsync(response, HttpStatusCode.BadRequest));
+        Assert.Superset(new HashSet<string> { "firstName", "lastName", "email", "uai", "kind", "message" }, errors.Keys.ToHashSet());
+    }
+}

@@ -97,6 +97,7 @@ public static class WebApp
             app.UseHsts();
         }
 
+        app.UsePages();
         app.UseRouting();
         app.UseMiddleware<RequestSizeMiddleware>();
         app.UseMiddleware<RequireRequestedWithMiddleware>();
@@ -114,6 +115,7 @@ public static class WebApp
         app.MapHelpRequests();
         app.MapPublic();
         app.MapJobsDashboard();
+        app.MapPages();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

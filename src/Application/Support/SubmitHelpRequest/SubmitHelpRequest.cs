@@ -45,7 +45,7 @@ public sealed class SubmitHelpRequestValidator : AbstractValidator<SubmitHelpReq
                 .WithMessage("Le numéro de téléphone n'est pas valide (exemple : 06 12 34 56 78).");
             RuleFor(c => c.Uai)
                 .NotEmpty().WithMessage("Choisissez l'établissement.")
-                .Must(uai => Domain.Establishments.Uai.TryCreate(uai, out _)).When(c => !string.IsNullOrWhiteSpace(c.Uai))
+                .Must(uai => Domain.Establishments.Uai.TryCreate(uai, out _)).When(c => !string.IsNullOrWhiteSpace(c.Uai), ApplyConditionTo.CurrentValidator)
                 .WithMessage("Choisissez l'établissement dans la liste.");
             RuleFor(c => c.Kind)
                 .NotNull().WithMessage("Choisissez l'objet de la demande.")

@@ -1,0 +1,83 @@
+using System.Text;
+
+namespace Ent77.BrowserTests;
+
+/// <summary>A school's administrator imports a class, previews it, issues the codes and downloads them.</summary>
+public sealed class AdministrationTests(PortalFixture portal) : BrowserTest(portal)
+{
+    [Fact]
+    public async Task An_administrator_imports_a_CSV_previews_it_issues_the_codes_and_downloads_the_PDF_letters()
+    {
+        var (adminIdentifier, _) = await IssueAdministratorAsync("Paul", Unique("Girard"));
+        var page = await (await NewContextAsync()).NewPageAsync();
+        await SignInAsync(page, adminIdentifier);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Administration" }).First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/administration$"));
+        await Expect(page.Locator("#establishment-name")).ToContainTextAsync(PortalFixture.SchoolName);
+
+        // The sample roster of the repository: 10 people, checked without writing anything.
+        await page.Locator("#import-file").SetInputFilesAsync(SampleRoster());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Vérifier le fichier" }).ClickAsync();
+        await Expect(page.Locator("#preview-title")).ToContainTextAsync("10 compte(s) à créer, 0 à mettre à jour");
+        await Expect(page.Locator("#preview-rows tr")).ToHaveCountAsync(10);
+        await Expect(page.Locator("#preview-rows")).ToContainTextAsync("jean-pierre.lefevre");
+        await page.ScreenshotAsync(new() { Path = Screenshot("administration-apercu.png"), FullPage = true });
+
+        // Issued as PDF letters, downloaded through a blob.
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Button, new() { Name = "Émettre les codes" }).ClickAsync());
+        Assert.EndsWith(".pdf", download.SuggestedFilename, StringComparison.Ordinal);
+        var pdf = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.Equal("%PDF", Encoding.ASCII.GetString(pdf, 0, 4));
+        await Expect(page.Locator("#notice")).ToContainTextAsync("Import terminé");
+        await Expect(page.Locator("#downloads a")).ToHaveAttributeAsync("download", download.SuggestedFilename);
+
+        // Accounts: the class, filtered; one pending account gets a new code, as CSV.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Comptes" }).ClickAsync();
+        await page.GetByLabel("Classe").FillAsync("6e A");
+        await page.GetByLabel("Statut").SelectOptionAsync("Pending");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
+        await Expect(page.Locator("#account-rows tr")).ToHaveCountAsync(7);
+        await page.GetByLabel("Format des nouveaux codes").SelectOptionAsync("csv");
+        var row = page.Locator("#account-rows tr", new() { HasText = "awa.ndiaye" });
+        var csv = await page.RunAndWaitForDownloadAsync(() =>
+            row.GetByRole(AriaRole.Button, new() { Name = "Nouveau code pour Awa N'Diaye" }).ClickAsync());
+        Assert.EndsWith(".csv", csv.SuggestedFilename, StringComparison.Ordinal);
+        var lines = (await File.ReadAllTextAsync((await csv.PathAsync())!)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Identifiant;Code d'activation", lines[0].TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.StartsWith("awa.ndiaye;", lines[1], StringComparison.Ordinal);
+
+        // Follow-up: the activation rate of the class, drawn with a <meter>.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Taux d’activation" }).ClickAsync();
+        var bar = page.Locator("#stats-classes li", new() { HasText = "6e A" });
+        await Expect(bar.Locator("meter")).ToHaveAttributeAsync("value", "0");
+        await Expect(bar).ToContainTextAsync("0 activé(s) sur 7");
+        await Expect(page.GetByRole(AriaRole.Meter, new() { Name = "6e A" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Screenshot("administration-suivi.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task A_person_without_an_administrator_role_is_told_the_page_is_not_for_them()
+    {
+        var (identifier, code) = await IssuePendingAsync("Chloé", Unique("Martin"));
+        await ActivateThroughApiAsync(identifier, code, $"{identifier}@example.fr");
+        var page = await (await NewContextAsync()).NewPageAsync();
+        await SignInAsync(page, identifier);
+        await Expect(page.Locator("#nav-admin")).ToBeHiddenAsync();
+        await page.GotoAsync("/administration");
+        await Expect(page.Locator("#notice")).ToContainTextAsync("réservée aux administrateurs");
+        await Expect(page.Locator("#admin")).ToBeHiddenAsync();
+    }
+
+    private static string SampleRoster()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Ent77.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        Assert.NotNull(directory);
+        return Path.Combine(directory.FullName, "samples", "eleves-6e-a.csv");
+    }
+}

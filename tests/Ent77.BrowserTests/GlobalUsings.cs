@@ -1,0 +1,4 @@
+global using System.Text.RegularExpressions;
+global using Ent77.BrowserTests.Infrastructure;
+global using Microsoft.Playwright;
+global using static Microsoft.Playwright.Assertions;
