@@ -69,6 +69,8 @@ public static class DependencyInjection
             ? sp.GetRequiredService<SqlServerEnt77DbContext>()
             : sp.GetRequiredService<SqliteEnt77DbContext>());
 
+        services.AddSingleton<SessionStateCache>();
+        services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<IAccountRepository, AccountRepository>();
         services.AddScoped<IEstablishmentRepository, EstablishmentRepository>();
         services.AddScoped<ITermsRepository, TermsRepository>();

@@ -2,11 +2,27 @@ using Ent77.Domain.Accounts;
 
 namespace Ent77.Application.Accounts;
 
+/// <summary>An account's status and security stamp: whether its sessions may go on.</summary>
+public sealed record AccountSessionState(AccountStatus Status, string SecurityStamp);
+
 public interface IAccountRepository
 {
     Task<Account?> FindByIdentifierAsync(Identifier identifier, CancellationToken cancellationToken);
 
     Task<Account?> FindAsync(AccountId id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// An account to show, never to change (nothing read this way is saved): its roles, without its codes and reset
+    /// requests, untracked. One query instead of the aggregate's three, for <c>GET /api/account</c>.
+    /// </summary>
+    Task<Account?> FindForViewAsync(AccountId id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What a session check needs of an account, or null when it no longer exists. May come from a short cache used
+    /// only for <paramref name="presentedStamp"/>; a change committed by this process is seen at once, one made by
+    /// another process within seconds (see the infrastructure's <c>SessionStateCache</c>).
+    /// </summary>
+    Task<AccountSessionState?> FindSessionStateAsync(AccountId id, string presentedStamp, CancellationToken cancellationToken);
 
     /// <summary>The identifiers already taken that are one of <paramref name="bases"/> or one followed by a number.</summary>
     Task<HashSet<string>> TakenIdentifiersAsync(IReadOnlyCollection<Identifier> bases, CancellationToken cancellationToken);

@@ -41,6 +41,9 @@ public abstract class Ent77DbContext(DbContextOptions options) : DbContext(optio
 
     public static string ExternalIdLookupOf(string externalId) => externalId.Trim().ToLowerInvariant();
 
+    /// <summary>New accounts added in bulk in this unit of work, written when it commits (<see cref="Repositories.BulkAccountWriter"/>).</summary>
+    internal Repositories.PendingAccountInserts PendingAccounts { get; } = new();
+
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         foreach (var entry in ChangeTracker.Entries<Account>().Where(e => e.State is EntityState.Added or EntityState.Modified))

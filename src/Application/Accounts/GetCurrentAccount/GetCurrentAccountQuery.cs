@@ -12,7 +12,7 @@ public sealed class GetCurrentAccountHandler(IAccountRepository accounts, Accoun
 {
     public async ValueTask<AccountDto?> Handle(GetCurrentAccountQuery query, CancellationToken cancellationToken)
     {
-        var account = await accounts.FindAsync(new AccountId(query.AccountId), cancellationToken);
+        var account = await accounts.FindForViewAsync(new AccountId(query.AccountId), cancellationToken);
         return account is null ? null : await views.ReadAsync(account, cancellationToken);
     }
 }

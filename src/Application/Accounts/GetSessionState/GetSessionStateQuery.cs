@@ -11,8 +11,8 @@ public sealed class GetSessionStateHandler(IAccountRepository accounts) : IQuery
 {
     public async ValueTask<bool> Handle(GetSessionStateQuery query, CancellationToken cancellationToken)
     {
-        var account = await accounts.FindAsync(new AccountId(query.AccountId), cancellationToken);
-        return account is { Status: AccountStatus.Active }
-            && string.Equals(account.SecurityStamp, query.SecurityStamp, StringComparison.Ordinal);
+        var state = await accounts.FindSessionStateAsync(new AccountId(query.AccountId), query.SecurityStamp, cancellationToken);
+        return state is { Status: AccountStatus.Active }
+            && string.Equals(state.SecurityStamp, query.SecurityStamp, StringComparison.Ordinal);
     }
 }

@@ -11,8 +11,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ent77.Infrastructure.Persistence.Repositories;
 
-internal sealed class AccountRepository(Ent77DbContext db) : IAccountRepository
+internal sealed class AccountRepository(Ent77DbContext db, SessionStateCache sessions) : IAccountRepository
 {
+    /// <summary>Outside a container (tests): a cache of its own.</summary>
+    public AccountRepository(Ent77DbContext db)
+        : this(db, new SessionStateCache(TimeProvider.System))
+    {
+    }
+
     private IQueryable<Account> Aggregates => db.Accounts.Include(a => a.ActivationCodes).Include(a => a.ResetRequests).AsSplitQuery();
 
     public Task<Account?> FindByIdentifierAsync(Identifier identifier, CancellationToken cancellationToken) =>
@@ -20,6 +26,30 @@ internal sealed class AccountRepository(Ent77DbContext db) : IAccountRepository
 
     public Task<Account?> FindAsync(AccountId id, CancellationToken cancellationToken) =>
         Aggregates.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+
+    public Task<Account?> FindForViewAsync(AccountId id, CancellationToken cancellationToken) =>
+        db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+
+    /// <summary>One narrow query (status and stamp), remembered for a few seconds for the stamp presented.</summary>
+    public async Task<AccountSessionState?> FindSessionStateAsync(AccountId id, string presentedStamp, CancellationToken cancellationToken)
+    {
+        if (sessions.TryGet(id.Value, presentedStamp, out var cached))
+        {
+            return cached;
+        }
+
+        var generation = sessions.Generation;
+        var state = await db.Accounts.AsNoTracking()
+            .Where(a => a.Id == id)
+            .Select(a => new AccountSessionState(a.Status, a.SecurityStamp))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (state is not null)
+        {
+            sessions.Store(id.Value, state, generation);
+        }
+
+        return state;
+    }
 
     public Task<Account?> FindByResetSecretHashAsync(string secretHash, CancellationToken cancellationToken) =>
         Aggregates.SingleOrDefaultAsync(a => a.ResetRequests.Any(r => r.SecretHash == secretHash), cancellationToken);
@@ -40,10 +70,11 @@ internal sealed class AccountRepository(Ent77DbContext db) : IAccountRepository
         var taken = new HashSet<string>(StringComparer.Ordinal);
         // Looked up by the stored base (trailing digits trimmed): a base that itself ends in a digit, such as
         // « jean.dupont2 » for a « Dupont2 », is stored under « jean.dupont » like the numbered « jean.dupont2 ».
-        foreach (var chunk in bases.Select(b => b.Base).Distinct(StringComparer.Ordinal).Chunk(500))
+        // Each chunk goes as one JSON parameter (json_each), not one SQL parameter per value: an import has thousands of bases.
+        foreach (var chunk in bases.Select(b => b.Base).Distinct(StringComparer.Ordinal).Chunk(5_000))
         {
             var found = await db.Accounts.AsNoTracking()
-                .Where(a => chunk.Contains(EF.Property<string>(a, Ent77DbContext.IdentifierBase)))
+                .Where(a => EF.Parameter(chunk).Contains(EF.Property<string>(a, Ent77DbContext.IdentifierBase)))
                 .Select(a => a.Identifier)
                 .ToListAsync(cancellationToken);
             taken.UnionWith(found.Select(i => i.Value));
@@ -55,13 +86,21 @@ internal sealed class AccountRepository(Ent77DbContext db) : IAccountRepository
     public async Task<IReadOnlyDictionary<string, Account>> FindByExternalIdsAsync(
         EstablishmentId establishmentId, IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<string, Account>(StringComparer.OrdinalIgnoreCase);
-        foreach (var chunk in externalIds.Select(Ent77DbContext.ExternalIdLookupOf).Distinct(StringComparer.Ordinal).Chunk(500))
+        // First the ids of the accounts that match (one index-only query per 5,000 ids, sent as one JSON parameter: on
+        // a first import, none match), then only those aggregates, whole.
+        var matching = new List<AccountId>();
+        foreach (var chunk in externalIds.Select(Ent77DbContext.ExternalIdLookupOf).Distinct(StringComparer.Ordinal).Chunk(5_000))
         {
-            var accounts = await Aggregates
-                .Where(a => a.EstablishmentId == establishmentId && chunk.Contains(EF.Property<string>(a, Ent77DbContext.ExternalIdLookup)))
-                .ToListAsync(cancellationToken);
-            foreach (var account in accounts)
+            matching.AddRange(await db.Accounts.AsNoTracking()
+                .Where(a => a.EstablishmentId == establishmentId && EF.Parameter(chunk).Contains(EF.Property<string>(a, Ent77DbContext.ExternalIdLookup)))
+                .Select(a => a.Id)
+                .ToListAsync(cancellationToken));
+        }
+
+        var found = new Dictionary<string, Account>(StringComparer.OrdinalIgnoreCase);
+        foreach (var chunk in matching.Chunk(500))
+        {
+            foreach (var account in await Aggregates.Where(a => chunk.Contains(a.Id)).ToListAsync(cancellationToken))
             {
                 found[account.ExternalId!] = account;
             }
@@ -98,7 +137,21 @@ internal sealed class AccountRepository(Ent77DbContext db) : IAccountRepository
         return result;
     }
 
-    public void AddRange(IReadOnlyCollection<Account> accounts) => db.Accounts.AddRange(accounts);
+    /// <summary>
+    /// New accounts by the thousand (a roster import): on SQLite they are not tracked but written by the unit of work
+    /// with prepared commands, in its transaction (<see cref="BulkAccountWriter"/>); elsewhere EF Core adds them.
+    /// </summary>
+    public void AddRange(IReadOnlyCollection<Account> accounts)
+    {
+        if (accounts.Count > 0 && BulkAccountWriter.Supports(db))
+        {
+            db.PendingAccounts.Add(accounts);
+        }
+        else
+        {
+            db.Accounts.AddRange(accounts);
+        }
+    }
 
     public async Task<IReadOnlyList<Account>> FindAdministratorsAsync(EstablishmentId establishmentId, CancellationToken cancellationToken)
     {
@@ -138,22 +191,51 @@ internal sealed class AuditLog(Ent77DbContext db) : IAuditLog
     public void Record(AuditEvent auditEvent) => db.AuditEvents.Add(auditEvent);
 }
 
-/// <summary>One SaveChanges per command: aggregates and audit rows in one transaction.</summary>
-internal sealed class UnitOfWork(Ent77DbContext db, Notifications.OutboxDispatcher dispatcher) : IUnitOfWork
+/// <summary>
+/// One SaveChanges per command: aggregates and audit rows in one transaction. Accounts added in bulk
+/// (<see cref="PendingAccountInserts"/>) are written in that same transaction, after the tracked changes.
+/// </summary>
+internal sealed class UnitOfWork(
+    Ent77DbContext db, SessionStateCache sessions, SqliteWriteGate writeGate, Notifications.OutboxDispatcher dispatcher)
+    : IUnitOfWork
 {
+    /// <summary>Outside a container (tests): a session cache and a write gate of its own.</summary>
+    public UnitOfWork(Ent77DbContext db, Notifications.OutboxDispatcher dispatcher)
+        : this(db, new SessionStateCache(TimeProvider.System), new SqliteWriteGate(), dispatcher)
+    {
+    }
+
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
         var messages = db.ChangeTracker.Entries<Domain.Notifications.Notification>()
             .Where(e => e.State == EntityState.Added)
             .Select(e => e.Entity.Id)
             .ToList();
+        var changedAccounts = db.ChangeTracker.Entries<Account>()
+            .Where(e => e.State is EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity.Id.Value)
+            .ToList();
+        var bulk = db.PendingAccounts.Take();
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            using var writing = await writeGate.EnterAsync(db, cancellationToken);
+            if (bulk.Count == 0)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            else
+            {
+                await SaveWithBulkAsync(bulk, cancellationToken);
+            }
         }
         catch (DbUpdateConcurrencyException e)
         {
             throw new ConcurrencyConflictException(e);
+        }
+        finally
+        {
+            // Committed or not, the sessions of a changed account are checked against the database again.
+            sessions.Invalidate(changedAccounts);
         }
 
         foreach (var entry in db.ChangeTracker.Entries<Domain.Common.IAggregateRoot>())
@@ -161,11 +243,44 @@ internal sealed class UnitOfWork(Ent77DbContext db, Notifications.OutboxDispatch
             entry.Entity.ClearDomainEvents();
         }
 
+        foreach (var account in bulk)
+        {
+            account.ClearDomainEvents();
+        }
+
         // Only now that the change is committed may its messages leave.
         dispatcher.Dispatch(messages);
     }
 
-    public void DiscardChanges() => db.ChangeTracker.Clear();
+    /// <summary>Tracked changes, then the bulk rows, committed together; the tracker accepts its changes only after the commit.</summary>
+    private async Task SaveWithBulkAsync(IReadOnlyList<Account> accounts, CancellationToken cancellationToken)
+    {
+        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            await BulkAccountWriter.InsertAsync(db, accounts, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+
+        db.ChangeTracker.AcceptAllChanges();
+    }
+
+    public void DiscardChanges()
+    {
+        db.ChangeTracker.Clear();
+        db.PendingAccounts.Take();
+    }
 }
 
 internal sealed class HelpRequestRepository(Ent77DbContext db) : Application.Support.IHelpRequestRepository
