@@ -70,6 +70,7 @@ Task("Test").IsDependentOn("Build").Does(() =>
 
     // Microsoft.Testing.Platform prints, per run: "total: N", "failed: N", "succeeded: N", "skipped: N".
     int Sum(string label) => lines
+        .Select(l => System.Text.RegularExpressions.Regex.Replace(l, @"\x1B\[[0-9;]*m", string.Empty)) // the runner colours its summary
         .Select(l => System.Text.RegularExpressions.Regex.Match(l, $@"^\s*{label}:\s*(\d+)\s*$"))
         .Where(m => m.Success)
         .Sum(m => int.Parse(m.Groups[1].Value));
