@@ -38,8 +38,7 @@ public sealed class ImportRosterHandler(
 {
     public async ValueTask<ImportResult> Handle(ImportRosterCommand command, CancellationToken cancellationToken)
     {
-        var establishment = await establishments.FindByUaiAsync(Uai.Parse(command.Uai).Uai!, cancellationToken)
-            ?? throw new InvalidOperationException("The access behaviour let an unknown establishment through.");
+        var establishment = await establishments.GetScopedAsync(command.Uai, cancellationToken);
         var roster = await reader.ReadAsync(command.Csv, cancellationToken);
         if (!roster.IsValid)
         {

@@ -42,8 +42,7 @@ public sealed class ReissueCodesHandler(
 {
     public async ValueTask<CodeBatch> Handle(ReissueCodesCommand command, CancellationToken cancellationToken)
     {
-        var establishment = await establishments.FindByUaiAsync(Uai.Parse(command.Uai).Uai!, cancellationToken)
-            ?? throw new InvalidOperationException("The access behaviour let an unknown establishment through.");
+        var establishment = await establishments.GetScopedAsync(command.Uai, cancellationToken);
         var now = time.GetUtcNow();
         var pending = await accounts.FindPendingAsync(establishment.Id, command.AccountIds, command.ClassName, command.Profile, cancellationToken);
         var issued = pending

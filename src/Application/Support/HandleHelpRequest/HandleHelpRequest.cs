@@ -43,8 +43,7 @@ public sealed class HandleHelpRequestHandler(
 {
     public async ValueTask<Unit> Handle(HandleHelpRequestCommand command, CancellationToken cancellationToken)
     {
-        var establishment = await establishments.FindByUaiAsync(Uai.Parse(command.Uai).Uai!, cancellationToken)
-            ?? throw new InvalidOperationException("The access behaviour let an unknown establishment through.");
+        var establishment = await establishments.GetScopedAsync(command.Uai, cancellationToken);
         var request = await requests.FindAsync(new HelpRequestId(command.HelpRequestId), cancellationToken);
         if (request is null || request.EstablishmentId != establishment.Id)
         {

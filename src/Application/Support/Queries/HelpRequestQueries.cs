@@ -58,6 +58,5 @@ public sealed class HelpRequestQueryHandlers(ISupportQueries queries, IHelpReque
     }
 
     private async Task<EstablishmentId> EstablishmentAsync(string? uai, CancellationToken cancellationToken) =>
-        (await establishments.FindByUaiAsync(Uai.Parse(uai).Uai!, cancellationToken)
-            ?? throw new InvalidOperationException("The access behaviour let an unknown establishment through.")).Id;
+        (await establishments.GetScopedAsync(uai, cancellationToken)).Id;
 }
