@@ -22,22 +22,7 @@ public sealed record MobilePhone
 
     public static MobilePhoneParse Parse(string? input)
     {
-        if (string.IsNullOrWhiteSpace(input) || input.Length > MaxInputLength)
-        {
-            return new MobilePhoneParse(null, MobilePhoneProblem.Malformed);
-        }
-
-        PhoneNumber number;
-        try
-        {
-            number = Util.Parse(input, DefaultRegion);
-        }
-        catch (NumberParseException)
-        {
-            return new MobilePhoneParse(null, MobilePhoneProblem.Malformed);
-        }
-
-        if (!Util.IsValidNumber(number))
+        if (!TryParseValid(input, out var number))
         {
             return new MobilePhoneParse(null, MobilePhoneProblem.Malformed);
         }
@@ -60,22 +45,28 @@ public sealed record MobilePhone
     public static MobilePhone FromStored(string e164) => new(e164);
 
     /// <summary>Any valid number, mobile or landline (default region FR), in E.164; null when it is not one.</summary>
-    public static string? AnyNumberToE164(string? input)
+    public static string? AnyNumberToE164(string? input) =>
+        TryParseValid(input, out var number) ? Util.Format(number, PhoneNumberFormat.E164) : null;
+
+    /// <summary>The one reading of a typed number: not too long, parsable (default region FR), and a valid number.</summary>
+    private static bool TryParseValid(string? input, [NotNullWhen(true)] out PhoneNumber? number)
     {
+        number = null;
         if (string.IsNullOrWhiteSpace(input) || input.Length > MaxInputLength)
         {
-            return null;
+            return false;
         }
 
         try
         {
-            var number = Util.Parse(input, DefaultRegion);
-            return Util.IsValidNumber(number) ? Util.Format(number, PhoneNumberFormat.E164) : null;
+            number = Util.Parse(input, DefaultRegion);
         }
         catch (NumberParseException)
         {
-            return null;
+            return false;
         }
+
+        return Util.IsValidNumber(number);
     }
 }
 
