@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Ent77.Domain.Common;
 
 namespace Ent77.Domain.Accounts;
 
@@ -36,8 +35,7 @@ public sealed class ActivationCode
     public bool IsLive(DateTimeOffset now) => RevokedAt is null && ConsumedAt is null && now < ExpiresAt;
 
     /// <summary>Constant-time comparison of the stored hash with the hash of a typed code.</summary>
-    public bool Matches(string codeHash) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(CodeHash), Encoding.ASCII.GetBytes(codeHash));
+    public bool Matches(string codeHash) => SecretHashes.Match(CodeHash, codeHash);
 
     internal void Revoke(DateTimeOffset now) => RevokedAt ??= now;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Ent77.Domain.Accounts;
@@ -27,8 +26,7 @@ public sealed record ActivationCodeValue
 
     public override string ToString() => Formatted;
 
-    public static ActivationCodeValue Generate() =>
-        new(new string(RandomNumberGenerator.GetItems<char>(Alphabet, Length)));
+    public static ActivationCodeValue Generate() => new(Common.SecureRandomPool.Symbols(Alphabet, Length));
 
     public static bool TryParse(string? input, [NotNullWhen(true)] out ActivationCodeValue? code)
     {

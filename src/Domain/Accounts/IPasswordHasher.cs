@@ -1,12 +1,5 @@
 namespace Ent77.Domain.Accounts;
 
-public enum PasswordCheck
-{
-    Failed,
-    Success,
-    SuccessRehashNeeded,
-}
-
 /// <summary>
 /// Hashes personal passwords (PBKDF2 in Infrastructure). Every sign-in verifies exactly once, against
 /// <see cref="DummyHash"/> when there is no real hash, so that unknown, pending and locked accounts

@@ -5,7 +5,7 @@ using Ent77.Domain.Common;
 namespace Ent77.Domain.Accounts;
 
 /// <summary>
-/// The platform-wide sign-in name <c>prénom.nom</c> (DESIGN §3 "Identifier"): lower case, accents
+/// The platform-wide sign-in name <c>prénom.nom</c> (docs/DOMAIN.md "Identifier"): lower case, accents
 /// stripped, ligatures expanded, spaces and hyphens folded to one hyphen, every other character
 /// dropped, each part cut to <see cref="MaxPartLength"/>; a number is appended on a collision.
 /// </summary>
@@ -65,12 +65,12 @@ public sealed record Identifier
         var last = Cut(NormalizePart(lastName ?? string.Empty));
         if (first.Length == 0)
         {
-            errors.Add(new DomainError("identifier.empty_first_name", "Le prénom ne contient aucune lettre utilisable pour l'identifiant."));
+            errors.Add(new DomainError("identifier.empty_first_name", "Le prénom ne contient aucune lettre utilisable pour l’identifiant."));
         }
 
         if (last.Length == 0)
         {
-            errors.Add(new DomainError("identifier.empty_last_name", "Le nom ne contient aucune lettre utilisable pour l'identifiant."));
+            errors.Add(new DomainError("identifier.empty_last_name", "Le nom ne contient aucune lettre utilisable pour l’identifiant."));
         }
 
         if (errors.Count > 0)
@@ -105,10 +105,17 @@ public sealed record Identifier
     /// <summary>The identifier without its collision number (<c>jean.dupont3</c> → <c>jean.dupont</c>).</summary>
     public string Base => Value.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
 
-    /// <summary>True when <paramref name="candidate"/> is this base or this base followed by a number.</summary>
-    public bool IsBaseOf(string candidate) =>
-        candidate.StartsWith(Value, StringComparison.Ordinal)
-        && !candidate.AsSpan(Value.Length).ContainsAnyExceptInRange('0', '9');
+    /// <summary>
+    /// Whether <paramref name="name"/> gives a non-empty identifier part: a name of signs only (« ’’’ », « — ») does not,
+    /// and is refused rather than guessed.
+    /// </summary>
+    public static bool YieldsPart(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+
+        // A name with an ASCII letter or digit always keeps it: the full rule only runs otherwise (most names, at import speed).
+        return name.AsSpan().ContainsAny(AsciiLettersAndDigits) || NormalizePart(name).Length > 0;
+    }
 
     /// <summary>The rule for one part: fold, keep <c>[a-z0-9]</c>, spaces and hyphens become one hyphen.</summary>
     public static string NormalizePart(string part)
@@ -136,6 +143,9 @@ public sealed record Identifier
 
         return builder.ToString();
     }
+
+    private static readonly System.Buffers.SearchValues<char> AsciiLettersAndDigits =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
 
     private static string Cut(string part) =>
         part.Length <= MaxPartLength ? part : part[..MaxPartLength].TrimEnd('-');

@@ -1,6 +1,6 @@
 namespace Ent77.Domain.Accounts;
 
-/// <summary>DESIGN §3 "Lockout": <see cref="MaxFailures"/> consecutive failures lock for <see cref="Duration"/>.</summary>
+/// <summary>docs/DOMAIN.md "Lockout": <see cref="MaxFailures"/> consecutive failures lock for <see cref="Duration"/>.</summary>
 public sealed record LockoutPolicy(int MaxFailures, TimeSpan Duration)
 {
     public static LockoutPolicy Default { get; } = new(5, TimeSpan.FromMinutes(15));

@@ -69,12 +69,3 @@ public sealed record MobilePhone
         return Util.IsValidNumber(number);
     }
 }
-
-public enum MobilePhoneProblem
-{
-    None,
-    Malformed,
-    NotMobile,
-}
-
-public readonly record struct MobilePhoneParse(MobilePhone? Phone, MobilePhoneProblem Problem);

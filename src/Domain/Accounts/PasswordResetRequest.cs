@@ -1,13 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
+using Ent77.Domain.Common;
 
 namespace Ent77.Domain.Accounts;
-
-public enum ResetChannel
-{
-    Email,
-    Sms,
-}
 
 /// <summary>
 /// One password-reset message sent to the account (held by its <see cref="Account"/>): the hash of
@@ -46,8 +39,8 @@ public sealed class PasswordResetRequest
 
     public bool IsLive(DateTimeOffset now) => UsedAt is null && RevokedAt is null && now < ExpiresAt;
 
-    public bool Matches(string secretHash) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(SecretHash), Encoding.ASCII.GetBytes(secretHash));
+    /// <summary>Constant-time comparison of the stored hash with the hash of a typed secret.</summary>
+    public bool Matches(string secretHash) => SecretHashes.Match(SecretHash, secretHash);
 
     internal void Revoke(DateTimeOffset now) => RevokedAt ??= now;
 
@@ -62,25 +55,4 @@ public sealed class PasswordResetRequest
             Revoke(now);
         }
     }
-}
-
-/// <summary>DESIGN §3 "Password reset": the numbers of the recovery rule.</summary>
-public sealed record PasswordResetPolicy(
-    TimeSpan EmailTokenLifetime,
-    TimeSpan SmsCodeLifetime,
-    int SmsCodeMaxAttempts,
-    int MaxMessagesPerHour)
-{
-    public static PasswordResetPolicy Default { get; } = new(TimeSpan.FromMinutes(60), TimeSpan.FromMinutes(10), 5, 3);
-
-    public TimeSpan LifetimeOf(ResetChannel channel) => channel == ResetChannel.Email ? EmailTokenLifetime : SmsCodeLifetime;
-}
-
-public enum PasswordResetOutcome
-{
-    /// <summary>The password was changed; every session and every other reset secret is dead.</summary>
-    Reset,
-
-    /// <summary>Unknown, expired, used or revoked secret (or a wrong SMS code, which is counted).</summary>
-    InvalidSecret,
 }

@@ -11,11 +11,3 @@ public enum SignInResult
     /// <summary>The live activation code of a pending account: go to the activation page.</summary>
     ActivationRequired,
 }
-
-/// <summary>What the person gives on the activation page, already parsed into value objects.</summary>
-public sealed record ActivationDetails(
-    string CodeHash,
-    string Password,
-    EmailAddress Email,
-    MobilePhone? MobilePhone,
-    string AcceptedTermsVersion);

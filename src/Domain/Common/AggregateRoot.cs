@@ -1,16 +1,5 @@
 namespace Ent77.Domain.Common;
 
-/// <summary>Marker for immutable past-tense facts raised by aggregates.</summary>
-public interface IDomainEvent;
-
-/// <summary>What the unit of work needs of any aggregate, whatever its id type.</summary>
-public interface IAggregateRoot
-{
-    IReadOnlyList<IDomainEvent> DomainEvents { get; }
-
-    void ClearDomainEvents();
-}
-
 public abstract class AggregateRoot<TId> : IAggregateRoot
     where TId : struct
 {

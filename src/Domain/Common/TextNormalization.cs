@@ -36,6 +36,30 @@ public static class TextNormalization
         return builder.ToString().Normalize(NormalizationForm.FormC);
     }
 
+    /// <summary>The value trimmed, or null when it is null, empty or only white space.</summary>
+    public static string? TrimmedOrNull(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>
+    /// A name as matched loosely (a column header, a profile): folded (<see cref="Fold"/>), without spaces, hyphens,
+    /// underscores or apostrophes, so that « Date de naissance », « date-de-naissance » and « DateDeNaissance » are one.
+    /// </summary>
+    public static string Key(string name)
+    {
+        var folded = Fold(name);
+        var builder = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+        {
+            if (char.IsWhiteSpace(c) || c is '-' or '_' or '\'' or '’' or '‘' or 'ʼ' or '‐' or '‑' or '–' or '—')
+            {
+                continue;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>NFD; malformed text (a lone surrogate) has its bad characters replaced by U+FFFD first.</summary>
     private static string Decompose(string value)
     {

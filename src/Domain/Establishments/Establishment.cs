@@ -1,15 +1,7 @@
 using Ent77.Domain.Common;
+using Ent77.Domain.Establishments.Events;
 
 namespace Ent77.Domain.Establishments;
-
-public readonly record struct EstablishmentId(Guid Value)
-{
-    public static EstablishmentId New() => new(Guid.CreateVersion7());
-
-    public override string ToString() => Value.ToString();
-}
-
-public sealed record EstablishmentCreated(EstablishmentId EstablishmentId, string Uai, DateTimeOffset OccurredAt) : IDomainEvent;
 
 /// <summary>A school (établissement), known by its UAI.</summary>
 public sealed class Establishment : AggregateRoot<EstablishmentId>
@@ -34,7 +26,7 @@ public sealed class Establishment : AggregateRoot<EstablishmentId>
         ArgumentNullException.ThrowIfNull(uai);
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new DomainValidationException("name", [new("establishment.name_required", "Le nom de l'établissement est obligatoire.")]);
+            throw new DomainValidationException("name", [new("establishment.name_required", "Le nom de l’établissement est obligatoire.")]);
         }
 
         var establishment = new Establishment

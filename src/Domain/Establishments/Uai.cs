@@ -40,12 +40,3 @@ public sealed record Uai
 
     public static Uai FromStored(string value) => new(value);
 }
-
-public enum UaiProblem
-{
-    None,
-    Malformed,
-    WrongCheckLetter,
-}
-
-public readonly record struct UaiParse(Uai? Uai, UaiProblem Problem);

@@ -1,11 +1,5 @@
 namespace Ent77.Domain.Notifications;
 
-public enum NotificationChannel
-{
-    Email,
-    Sms,
-}
-
 /// <summary>
 /// One message in the outbox: written in the same transaction as the change that causes it, delivered
 /// by a background job, marked sent once. A secret it carries (a reset token or code) is stored
@@ -24,10 +18,10 @@ public sealed class Notification
     /// <summary>An e-mail address or an E.164 mobile number.</summary>
     public string Recipient { get; private set; } = string.Empty;
 
-    /// <summary>Which message (see the templates of the Notifications module).</summary>
+    /// <summary>Which message: the name of its record type (<c>PasswordResetLinkMessage</c>…), which names its renderer.</summary>
     public string Template { get; private set; } = string.Empty;
 
-    /// <summary>The message's non-secret values (names, identifiers), as JSON.</summary>
+    /// <summary>The message record, as JSON: its non-secret values (names, identifiers).</summary>
     public string Data { get; private set; } = "{}";
 
     /// <summary>The secret the message carries, encrypted; null once sent.</summary>
@@ -50,6 +44,9 @@ public sealed class Notification
 
     /// <summary>A worker holds the message until then (claimed atomically, so a job run twice sends once).</summary>
     public DateTimeOffset? ClaimedUntil { get; private set; }
+
+    /// <summary>Which claim holds the message: a delivery job claims a batch in one statement, then reads back its own rows by this token.</summary>
+    public Guid? ClaimToken { get; private set; }
 
     public static Notification Create(
         NotificationChannel channel, string recipient, string template, string data, string? protectedSecret, Guid? accountId, DateTimeOffset now)
@@ -81,7 +78,15 @@ public sealed class Notification
         LastError = null;
         NextAttemptAt = null;
         ClaimedUntil = null;
+        ClaimToken = null;
         Attempts++;
+    }
+
+    /// <summary>Gives back a claimed message untried (its batch stopped before it): due again at once, no attempt counted.</summary>
+    public void Release()
+    {
+        ClaimedUntil = null;
+        ClaimToken = null;
     }
 
     /// <summary>A failed send: kept with its error; tried again at <paramref name="nextAttemptAt"/>, or abandoned when null.</summary>
@@ -91,6 +96,7 @@ public sealed class Notification
         LastError = error.Length > 1000 ? error[..1000] : error;
         NextAttemptAt = nextAttemptAt;
         ClaimedUntil = null;
+        ClaimToken = null;
         if (nextAttemptAt is null)
         {
             AbandonedAt = now;

@@ -1,38 +1,11 @@
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using Ent77.Domain.Accounts;
 using Ent77.Domain.Common;
 using Ent77.Domain.Establishments;
+using Ent77.Domain.Support.Events;
 
 namespace Ent77.Domain.Support;
-
-public readonly record struct HelpRequestId(Guid Value)
-{
-    public static HelpRequestId New() => new(Guid.CreateVersion7());
-
-    public override string ToString() => Value.ToString();
-}
-
-public enum HelpRequestKind
-{
-    Activation,
-    LostPassword,
-    Other,
-}
-
-public enum HelpRequestStatus
-{
-    Open,
-    InProgress,
-    Resolved,
-    Rejected,
-}
-
-/// <summary>Who asks for help and how to answer them: a name, and an e-mail and/or a phone (at least one).</summary>
-public sealed record Requester(string FirstName, string LastName, EmailAddress? Email, string? Phone);
-
-public sealed record HelpRequestSubmitted(HelpRequestId HelpRequestId, EstablishmentId EstablishmentId, DateTimeOffset OccurredAt) : IDomainEvent;
-
-public sealed record HelpRequestClosed(HelpRequestId HelpRequestId, HelpRequestStatus Outcome, DateTimeOffset OccurredAt) : IDomainEvent;
 
 /// <summary>
 /// A parent's (or anyone's) request for help, handled by the school's administrators:
@@ -41,6 +14,7 @@ public sealed record HelpRequestClosed(HelpRequestId HelpRequestId, HelpRequestS
 public sealed class HelpRequest : AggregateRoot<HelpRequestId>
 {
     public const int MaxMessageLength = 2000;
+    public const int MaxStudentNameLength = 200;
     public const int MaxNoteLength = 2000;
     public const string ReferencePrefix = "AIDE-";
 
@@ -108,9 +82,13 @@ public sealed class HelpRequest : AggregateRoot<HelpRequestId>
             EstablishmentId = establishmentId,
             Kind = kind,
             Status = HelpRequestStatus.Open,
-            Requester = requester with { FirstName = requester.FirstName.Trim(), LastName = requester.LastName.Trim() },
-            StudentName = Clean(studentName),
-            ClassName = Clean(className),
+            Requester = requester with
+            {
+                FirstName = PersonName.Create(requester.FirstName, "firstName").Value,
+                LastName = PersonName.Create(requester.LastName, "lastName").Value,
+            },
+            StudentName = StudentNameOf(studentName),
+            ClassName = Accounts.ClassName.FromOptional(className)?.Value,
             Message = message.Trim(),
             CreatedAt = now,
         };
@@ -131,22 +109,26 @@ public sealed class HelpRequest : AggregateRoot<HelpRequestId>
         Status = HelpRequestStatus.InProgress;
         StartedAt = now;
         StartedBy = administratorId;
-        Touch();
+        Raise(new HelpRequestStarted(Id, EstablishmentId, Reference, now));
     }
 
     public void Resolve(Guid administratorId, string note, DateTimeOffset now) => Close(HelpRequestStatus.Resolved, administratorId, note, now);
 
     public void Reject(Guid administratorId, string note, DateTimeOffset now) => Close(HelpRequestStatus.Rejected, administratorId, note, now);
 
-    /// <summary>Closed requests are kept <paramref name="retention"/>, then purged.</summary>
-    public bool IsDueForPurge(DateTimeOffset now, TimeSpan retention) => IsClosed && ClosedAt < now - retention;
+    /// <summary>The requests due for purge at <paramref name="now"/>: closed ones are kept <paramref name="retention"/>, then purged.</summary>
+    public static Expression<Func<HelpRequest, bool>> DueForPurge(DateTimeOffset now, TimeSpan retention)
+    {
+        var closedBefore = now - retention;
+        return r => (r.Status == HelpRequestStatus.Resolved || r.Status == HelpRequestStatus.Rejected) && r.ClosedAt < closedBefore;
+    }
 
     private void Close(HelpRequestStatus outcome, Guid administratorId, string note, DateTimeOffset now)
     {
         if (Status != HelpRequestStatus.InProgress)
         {
             throw new InvalidTransitionException(Errors.NotInProgress,
-                IsClosed ? "Cette demande est déjà close." : "Prenez d'abord la demande en charge.");
+                IsClosed ? "Cette demande est déjà close." : "Prenez d’abord la demande en charge.");
         }
 
         if (string.IsNullOrWhiteSpace(note) || note.Length > MaxNoteLength)
@@ -158,12 +140,17 @@ public sealed class HelpRequest : AggregateRoot<HelpRequestId>
         ClosedAt = now;
         ClosedBy = administratorId;
         Note = note.Trim();
-        Raise(new HelpRequestClosed(Id, outcome, now));
+        Raise(new HelpRequestClosed(Id, EstablishmentId, Reference, outcome, now));
     }
 
     /// <summary>A fresh reference such as <c>AIDE-7K3M9Q</c> (6 Crockford symbols, 30 random bits).</summary>
     public static string NewReference() =>
         ReferencePrefix + new string(RandomNumberGenerator.GetItems<char>(ActivationCodeValue.Alphabet, 6));
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? StudentNameOf(string? value) => TextNormalization.TrimmedOrNull(value) switch
+    {
+        { Length: > MaxStudentNameLength } => throw new DomainValidationException("studentName",
+            [new DomainError("help-request.student_name", $"Le nom de l’élève ne doit pas dépasser {MaxStudentNameLength} caractères.")]),
+        var name => name,
+    };
 }

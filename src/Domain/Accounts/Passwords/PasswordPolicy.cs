@@ -3,30 +3,6 @@ using Ent77.Domain.Common;
 
 namespace Ent77.Domain.Accounts.Passwords;
 
-/// <summary>The knobs of the password rule (DESIGN §3 "Password policy"); defaults are the ENT 77 rule.</summary>
-public sealed record PasswordPolicyOptions
-{
-    public int MinLength { get; init; } = 8;
-
-    public int MaxLength { get; init; } = 128;
-
-    /// <summary>Names shorter than this (in letters) are not checked inside the password.</summary>
-    public int MinNameLengthChecked { get; init; } = 3;
-}
-
-/// <summary>Who the password is for: what it must not contain.</summary>
-public sealed record PasswordOwner(string? Identifier, string? FirstName, string? LastName)
-{
-    public static PasswordOwner None { get; } = new(null, null, null);
-
-    /// <summary>The owner as far as a typed identifier tells (its two parts stand for the names).</summary>
-    public static PasswordOwner FromIdentifier(Identifier identifier)
-    {
-        var parts = identifier.Value.Split('.');
-        return new PasswordOwner(identifier.Value, parts[0], parts[1].TrimEnd("0123456789".ToCharArray()));
-    }
-}
-
 /// <summary>
 /// The one place where the password rule lives. Length is counted in Unicode scalar values; any
 /// character is accepted and nothing is ever truncated. Every broken rule is reported at once.
@@ -129,24 +105,4 @@ public sealed class PasswordPolicy(PasswordPolicyOptions options, CommonPassword
                 .Split(c => !char.IsLetter(c)))
             .Where(token => token.Length >= Options.MinNameLengthChecked)
             .Distinct();
-}
-
-internal static class SplitExtensions
-{
-    public static IEnumerable<string> Split(this string value, Func<char, bool> isSeparator)
-    {
-        var start = 0;
-        for (var i = 0; i <= value.Length; i++)
-        {
-            if (i == value.Length || isSeparator(value[i]))
-            {
-                if (i > start)
-                {
-                    yield return value[start..i];
-                }
-
-                start = i + 1;
-            }
-        }
-    }
 }

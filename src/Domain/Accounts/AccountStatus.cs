@@ -1,0 +1,8 @@
+namespace Ent77.Domain.Accounts;
+
+public enum AccountStatus
+{
+    Pending,
+    Active,
+    Blocked,
+}

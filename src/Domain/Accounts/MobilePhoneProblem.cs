@@ -1,0 +1,8 @@
+namespace Ent77.Domain.Accounts;
+
+public enum MobilePhoneProblem
+{
+    None,
+    Malformed,
+    NotMobile,
+}

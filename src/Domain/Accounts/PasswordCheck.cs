@@ -1,0 +1,8 @@
+namespace Ent77.Domain.Accounts;
+
+public enum PasswordCheck
+{
+    Failed,
+    Success,
+    SuccessRehashNeeded,
+}

@@ -1,0 +1,7 @@
+namespace Ent77.Domain.Accounts;
+
+public enum ResetChannel
+{
+    Email,
+    Sms,
+}

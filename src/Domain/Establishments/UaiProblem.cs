@@ -1,0 +1,8 @@
+namespace Ent77.Domain.Establishments;
+
+public enum UaiProblem
+{
+    None,
+    Malformed,
+    WrongCheckLetter,
+}

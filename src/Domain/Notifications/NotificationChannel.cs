@@ -1,0 +1,7 @@
+namespace Ent77.Domain.Notifications;
+
+public enum NotificationChannel
+{
+    Email,
+    Sms,
+}

@@ -1,0 +1,8 @@
+namespace Ent77.Domain.Support;
+
+public enum HelpRequestKind
+{
+    Activation,
+    LostPassword,
+    Other,
+}
