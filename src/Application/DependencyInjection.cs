@@ -22,7 +22,10 @@ public static class DependencyInjection
             CommonPasswords.Default));
         services.AddSingleton<ActivationCodeIssuer>();
         services.AddScoped<IdentifierAllocator>();
+        services.AddScoped<Administration.HomonymCheck>();
+        services.AddScoped<Administration.FamilyDirectory>();
         services.AddScoped<AccountViewReader>();
+        services.AddScoped<Administration.Access.AdministratorContext>();
         return services;
     }
 }

@@ -2,9 +2,6 @@ using Ent77.Domain.Accounts;
 
 namespace Ent77.Application.Accounts;
 
-/// <summary>An account's status and security stamp: whether its sessions may go on.</summary>
-public sealed record AccountSessionState(AccountStatus Status, string SecurityStamp);
-
 public interface IAccountRepository
 {
     Task<Account?> FindByIdentifierAsync(Identifier identifier, CancellationToken cancellationToken);
@@ -17,13 +14,6 @@ public interface IAccountRepository
     /// </summary>
     Task<Account?> FindForViewAsync(AccountId id, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// What a session check needs of an account, or null when it no longer exists. May come from a short cache used
-    /// only for <paramref name="presentedStamp"/>; a change committed by this process is seen at once, one made by
-    /// another process within seconds (see the infrastructure's <c>SessionStateCache</c>).
-    /// </summary>
-    Task<AccountSessionState?> FindSessionStateAsync(AccountId id, string presentedStamp, CancellationToken cancellationToken);
-
     /// <summary>The identifiers already taken that are one of <paramref name="bases"/> or one followed by a number.</summary>
     Task<HashSet<string>> TakenIdentifiersAsync(IReadOnlyCollection<Identifier> bases, CancellationToken cancellationToken);
 
@@ -31,7 +21,10 @@ public interface IAccountRepository
     Task<IReadOnlyDictionary<string, Account>> FindByExternalIdsAsync(
         Domain.Establishments.EstablishmentId establishmentId, IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken);
 
-    /// <summary>The establishment's pending accounts, narrowed by ids, class and profile when given.</summary>
+    /// <summary>
+    /// The establishment's pending accounts, narrowed by ids, class and profile when given; with a class and the profile
+    /// <see cref="Profile.Parent"/>, the parents of that class's students.
+    /// </summary>
     Task<IReadOnlyList<Account>> FindPendingAsync(
         Domain.Establishments.EstablishmentId establishmentId, IReadOnlyCollection<Guid>? ids, string? className, Profile? profile, CancellationToken cancellationToken);
 
@@ -46,6 +39,23 @@ public interface IAccountRepository
 
     /// <summary>The active administrators of the establishment who have an e-mail on file (not the platform's).</summary>
     Task<IReadOnlyList<Account>> FindAdministratorsAsync(Domain.Establishments.EstablishmentId establishmentId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The establishment's accounts whose external id starts with one of <paramref name="prefixes"/> (lower case): the
+    /// accounts of the sources and kinds a school export synchronises (docs/IMPORTS.md), as whole aggregates.
+    /// </summary>
+    Task<IReadOnlyList<Account>> FindByExternalIdPrefixesAsync(
+        Domain.Establishments.EstablishmentId establishmentId, IReadOnlyCollection<string> prefixes, CancellationToken cancellationToken);
+
+    /// <summary>Accounts to show, never to change (untracked, without codes and reset requests).</summary>
+    Task<IReadOnlyList<Account>> FindManyForViewAsync(IReadOnlyCollection<AccountId> ids, CancellationToken cancellationToken);
+
+    /// <summary>The parents linked to one of these children, as whole aggregates.</summary>
+    Task<IReadOnlyList<Account>> FindParentsOfAsync(IReadOnlyCollection<AccountId> childIds, CancellationToken cancellationToken);
+
+    /// <summary>The establishment's accounts whose identifier was made from one of these bases (to show, never to change).</summary>
+    Task<IReadOnlyList<Account>> FindByNameBasesAsync(
+        Domain.Establishments.EstablishmentId establishmentId, IReadOnlyCollection<Identifier> bases, CancellationToken cancellationToken);
 
     void Add(Account account);
 

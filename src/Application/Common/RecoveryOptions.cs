@@ -2,7 +2,7 @@ using Ent77.Domain.Accounts;
 
 namespace Ent77.Application.Common;
 
-/// <summary>Recovery settings (DESIGN §3 "Password reset"), bound by the host.</summary>
+/// <summary>Recovery settings (docs/DOMAIN.md "Password reset"), bound by the host.</summary>
 public sealed class RecoveryOptions
 {
     /// <summary><c>Sms:Enabled</c>: the SMS channel is offered only when true.</summary>

@@ -1,24 +1,6 @@
+using Ent77.Domain.Common;
+
 namespace Ent77.Application.Notifications;
-
-/// <summary>The messages the service sends (templates live with the senders, in Infrastructure).</summary>
-public static class NotificationTemplates
-{
-    public const string PasswordResetLink = "password-reset-link";
-    public const string PasswordResetSmsCode = "password-reset-sms-code";
-    public const string PasswordChanged = "password-changed";
-    public const string IdentifierReminder = "identifier-reminder";
-    public const string Welcome = "welcome";
-    public const string EmailConfirmation = "email-confirmation";
-}
-
-/// <summary>An e-mail or SMS to send after the current change commits. <paramref name="Secret"/> is stored encrypted.</summary>
-public sealed record OutgoingMessage(
-    Domain.Notifications.NotificationChannel Channel,
-    string Recipient,
-    string Template,
-    IReadOnlyDictionary<string, string> Data,
-    string? Secret = null,
-    Guid? AccountId = null);
 
 /// <summary>
 /// Writes messages into the outbox of the current unit of work: they are committed with the change that
@@ -26,8 +8,12 @@ public sealed record OutgoingMessage(
 /// </summary>
 public interface INotificationOutbox
 {
-    void Enqueue(OutgoingMessage message);
+    void Enqueue(MessageRecipient recipient, OutgoingMessage message);
 
-    /// <summary>How many messages of <paramref name="templateName"/> went to <paramref name="recipient"/> since <paramref name="since"/>.</summary>
-    Task<int> CountSinceAsync(string recipient, string templateName, DateTimeOffset since, CancellationToken cancellationToken);
+    /// <summary>A message with its secret, which is stored encrypted and erased once sent.</summary>
+    void Enqueue(MessageRecipient recipient, OutgoingSecretMessage message, OneTimeSecret secret);
+
+    /// <summary>How many messages of type <typeparamref name="TMessage"/> went to <paramref name="address"/> since <paramref name="since"/>.</summary>
+    Task<int> CountSinceAsync<TMessage>(string address, DateTimeOffset since, CancellationToken cancellationToken)
+        where TMessage : class;
 }

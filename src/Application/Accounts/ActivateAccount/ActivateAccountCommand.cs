@@ -12,4 +12,9 @@ public sealed record ActivateAccountCommand(
     string? Email,
     string? MobilePhone,
     bool AcceptTerms,
-    bool RememberMe) : ICommand<AuthResult>, IRetryOnConcurrencyConflict;
+    bool RememberMe,
+    string? UserAgent = null) : ICommand<AuthResult>, IRetryOnConcurrencyConflict, IAnswersALostRace<AuthResult>
+{
+    /// <summary>A race lost again and again ends as the ordinary failure (never a 409 that only a known account gets).</summary>
+    public AuthResult LostRaceAnswer => AuthResult.Failed;
+}

@@ -1,11 +1,9 @@
 using Ent77.Application.Accounts.Common;
 using Ent77.Application.Common;
 using Ent77.Application.Common.Ports;
-using Ent77.Application.Notifications;
 using Ent77.Application.Terms;
 using Ent77.Domain.Accounts;
 using Ent77.Domain.Accounts.Passwords;
-using Ent77.Domain.Auditing;
 using Mediator;
 using Microsoft.Extensions.Options;
 
@@ -13,8 +11,9 @@ namespace Ent77.Application.Accounts.ActivateAccount;
 
 /// <summary>
 /// Activates a pending account with its live code. An unknown identifier, a wrong, expired or used
-/// code and a locked account all give the same failure; a wrong code counts toward the lockout.
-/// A welcome e-mail with a link that confirms the address goes out once the activation is committed.
+/// code and a locked account all give the same failure (<see cref="ActivationFailed"/>); a wrong code counts toward the
+/// lockout. What follows an activation (its audit row, the welcome e-mail that confirms the address) is done by the
+/// handlers of <see cref="Domain.Accounts.Events.AccountActivated"/>.
 /// </summary>
 public sealed class ActivateAccountHandler(
     IAccountRepository accounts,
@@ -23,11 +22,8 @@ public sealed class ActivateAccountHandler(
     IActivationCodeHasher codeHasher,
     PasswordPolicy policy,
     AccountViewReader views,
-    IAuditLog audit,
-    IRecoverySecrets secrets,
-    INotificationOutbox outbox,
+    IPublisher publisher,
     IOptions<AccountRulesOptions> rules,
-    IOptions<RecoveryOptions> recovery,
     TimeProvider time) : ICommandHandler<ActivateAccountCommand, AuthResult>
 {
     public async ValueTask<AuthResult> Handle(ActivateAccountCommand command, CancellationToken cancellationToken)
@@ -41,7 +37,7 @@ public sealed class ActivateAccountHandler(
         if (account is null || codeHash is null || !account.CanActivateWith(codeHash, now))
         {
             account?.RecordFailedActivation(rules.Value.Lockout, now);
-            audit.Record(AuditEvent.Record(AuditTypes.ActivationFailed, now, account?.Id.Value, account?.EstablishmentId.Value));
+            await publisher.Publish(new ActivationFailed(account?.Id.Value, account?.EstablishmentId?.Value, now), cancellationToken);
             return AuthResult.Failed;
         }
 
@@ -53,10 +49,6 @@ public sealed class ActivateAccountHandler(
             policy,
             passwordHasher,
             now);
-        var confirmation = secrets.NewLinkToken();
-        account.StartEmailConfirmation(confirmation.Hash, now, recovery.Value.EmailConfirmationLifetime);
-        outbox.Enqueue(Messages.Welcome(account, confirmation.Secret));
-        audit.Record(AuditEvent.Record(AuditTypes.AccountActivated, now, account.Id.Value, account.EstablishmentId.Value, details: $"CGU {currentTerms.Version}"));
-        return await views.SignedInAsync(account, cancellationToken);
+        return await views.SignedInAsync(account, command.RememberMe, command.UserAgent, cancellationToken);
     }
 }

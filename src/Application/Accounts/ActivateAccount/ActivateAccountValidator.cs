@@ -16,13 +16,13 @@ public sealed class ActivateAccountValidator : AbstractValidator<ActivateAccount
     {
         RuleFor(c => c.Identifier).TypedIdentifier();
         RuleFor(c => c.ActivationCode)
-            .NotEmpty().WithMessage("Saisissez le code d'activation reçu de votre établissement.")
-            .MaximumLength(ActivationCodeValue.MaxInputLength).WithMessage("Le code d'activation est trop long.");
+            .NotEmpty().WithMessage("Saisissez le code d’activation reçu de votre établissement.")
+            .MaximumLength(ActivationCodeValue.MaxInputLength).WithMessage("Le code d’activation est trop long.");
         RuleFor(c => c.Password).NewPassword(policy, c => c.Identifier);
         RuleFor(c => c.PasswordConfirmation).Confirms(c => c.Password);
         RuleFor(c => c.Email).PersonalEmail();
         RuleFor(c => c.MobilePhone).OptionalMobile();
         RuleFor(c => c.AcceptTerms)
-            .Equal(true).WithMessage("Vous devez accepter les conditions générales d'utilisation.");
+            .Equal(true).WithMessage("Vous devez accepter les conditions générales d’utilisation.");
     }
 }

@@ -5,9 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace Ent77.Application.Accounts.Common;
 
-/// <summary>A code handed out once, in clear, to be printed: only its hash stays.</summary>
-public sealed record IssuedActivationCode(string Code, DateTimeOffset ExpiresAt);
-
 /// <summary>Generates a code, gives the account its keyed hash, and returns the clear code once.</summary>
 public sealed class ActivationCodeIssuer(IActivationCodeHasher hasher, IOptions<AccountRulesOptions> options)
 {

@@ -17,15 +17,3 @@ public sealed class IdentifierAllocator(IAccountRepository accounts)
     public async Task<IdentifierReservation> ReserveAsync(IReadOnlyCollection<Identifier> bases, CancellationToken cancellationToken) =>
         new(await accounts.TakenIdentifiersAsync(bases, cancellationToken));
 }
-
-/// <summary>The identifiers taken so far in a batch; each <see cref="Next"/> takes one more.</summary>
-public sealed class IdentifierReservation(HashSet<string> taken)
-{
-    public Identifier Next(Identifier baseIdentifier)
-    {
-        ArgumentNullException.ThrowIfNull(baseIdentifier);
-        var identifier = baseIdentifier.FirstFree(taken.Contains);
-        taken.Add(identifier.Value);
-        return identifier;
-    }
-}

@@ -1,18 +1,7 @@
 using Ent77.Application.Accounts.Common;
-using Ent77.Domain.Accounts;
 using Mediator;
 
 namespace Ent77.Application.Accounts.GetCurrentAccount;
 
 /// <summary>The signed-in person's account, or null when it no longer exists.</summary>
 public sealed record GetCurrentAccountQuery(Guid AccountId) : IQuery<AccountDto?>;
-
-public sealed class GetCurrentAccountHandler(IAccountRepository accounts, AccountViewReader views)
-    : IQueryHandler<GetCurrentAccountQuery, AccountDto?>
-{
-    public async ValueTask<AccountDto?> Handle(GetCurrentAccountQuery query, CancellationToken cancellationToken)
-    {
-        var account = await accounts.FindForViewAsync(new AccountId(query.AccountId), cancellationToken);
-        return account is null ? null : await views.ReadAsync(account, cancellationToken);
-    }
-}

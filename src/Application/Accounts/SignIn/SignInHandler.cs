@@ -2,7 +2,6 @@ using Ent77.Application.Accounts.Common;
 using Ent77.Application.Common;
 using Ent77.Application.Common.Ports;
 using Ent77.Domain.Accounts;
-using Ent77.Domain.Auditing;
 using Mediator;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +17,7 @@ public sealed class SignInHandler(
     IPasswordHasher passwordHasher,
     IActivationCodeHasher codeHasher,
     AccountViewReader views,
-    IAuditLog audit,
+    IPublisher publisher,
     IOptions<AccountRulesOptions> rules,
     TimeProvider time) : ICommandHandler<SignInCommand, AuthResult>
 {
@@ -34,27 +33,18 @@ public sealed class SignInHandler(
         if (account is null)
         {
             passwordHasher.Verify(passwordHasher.DummyHash, secret);
-            audit.Record(AuditEvent.Record(AuditTypes.SignInFailed, now, details: "identifiant inconnu"));
+            await publisher.Publish(new SignInAttempted(null, null, SignInResult.Failed, WhileLockedOut: false, now), cancellationToken);
             return AuthResult.Failed;
         }
 
+        var wasLocked = account.IsLockedOut(now);
         var result = account.SignIn(secret, codeHash, passwordHasher, rules.Value.Lockout, now);
-        if (account.DomainEvents.OfType<AccountLockedOut>().Any())
+        await publisher.Publish(new SignInAttempted(account.Id.Value, account.EstablishmentId?.Value, result, wasLocked, now), cancellationToken);
+        return result switch
         {
-            audit.Record(AuditEvent.Record(AuditTypes.AccountLockedOut, now, account.Id.Value, account.EstablishmentId.Value));
-        }
-
-        switch (result)
-        {
-            case SignInResult.SignedIn:
-                audit.Record(AuditEvent.Record(AuditTypes.SignInSucceeded, now, account.Id.Value, account.EstablishmentId.Value));
-                return await views.SignedInAsync(account, cancellationToken);
-            case SignInResult.ActivationRequired:
-                audit.Record(AuditEvent.Record(AuditTypes.SignInActivationRequired, now, account.Id.Value, account.EstablishmentId.Value));
-                return new AuthResult(AuthOutcome.ActivationRequired, account.Identifier.Value);
-            default:
-                audit.Record(AuditEvent.Record(AuditTypes.SignInFailed, now, account.Id.Value, account.EstablishmentId.Value));
-                return AuthResult.Failed;
-        }
+            SignInResult.SignedIn => await views.SignedInAsync(account, command.RememberMe, command.UserAgent, cancellationToken),
+            SignInResult.ActivationRequired => new AuthResult(AuthOutcome.ActivationRequired, account.Identifier.Value),
+            _ => AuthResult.Failed,
+        };
     }
 }

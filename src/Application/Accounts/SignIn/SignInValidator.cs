@@ -12,7 +12,7 @@ public sealed class SignInValidator : AbstractValidator<SignInCommand>
     {
         RuleFor(c => c.Identifier).TypedIdentifier();
         RuleFor(c => c.Password)
-            .NotEmpty().WithMessage("Saisissez votre mot de passe ou votre code d'activation.")
+            .NotEmpty().WithMessage("Saisissez votre mot de passe ou votre code d’activation.")
             .MaximumLength(MaxSecretLength).WithMessage("Le mot de passe est trop long.");
     }
 }

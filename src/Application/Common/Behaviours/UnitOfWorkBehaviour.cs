@@ -9,7 +9,8 @@ namespace Ent77.Application.Common.Behaviours;
 /// returns. A handler that throws commits nothing. Queries pass straight through.
 /// A command marked <see cref="IRetryOnConcurrencyConflict"/> that loses a race is run again against the
 /// latest state, so that parallel requests are judged one after the other (no sixth guess slips through
-/// a lockout because its failure could not be saved).
+/// a lockout because its failure could not be saved). One that still loses after <see cref="MaxAttempts"/> answers
+/// <see cref="IAnswersALostRace{TResponse}.LostRaceAnswer"/> when it has one, with nothing written.
 /// </summary>
 public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IUnitOfWork unitOfWork)
     : IPipelineBehavior<TMessage, TResponse>
@@ -36,12 +37,11 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IUnitOfWork unitOfW
             {
                 unitOfWork.DiscardChanges();
             }
+            catch (ConcurrencyConflictException) when (message is IAnswersALostRace<TResponse> fallback)
+            {
+                unitOfWork.DiscardChanges();
+                return fallback.LostRaceAnswer;
+            }
         }
     }
 }
-
-/// <summary>
-/// A command whose outcome depends on counters or single-use secrets (sign-in, activation, resets): when
-/// another request changed the same aggregate first, it is decided again on the fresh state.
-/// </summary>
-public interface IRetryOnConcurrencyConflict;

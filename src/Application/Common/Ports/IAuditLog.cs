@@ -6,4 +6,7 @@ namespace Ent77.Application.Common.Ports;
 public interface IAuditLog
 {
     void Record(AuditEvent auditEvent);
+
+    /// <summary>Many events at once (one per account of an import or a re-issue), written in bulk where the storage allows.</summary>
+    void RecordMany(IEnumerable<AuditEvent> auditEvents);
 }

@@ -1,7 +1,6 @@
-namespace Ent77.Application.Common.Ports;
+using Ent77.Domain.Common;
 
-/// <summary>A secret to hand out once, and the hash that is kept.</summary>
-public sealed record IssuedSecret(string Secret, string Hash);
+namespace Ent77.Application.Common.Ports;
 
 /// <summary>
 /// The secrets of recovery: 256-bit link tokens (base64url, kept as SHA-256) for e-mail links, and
@@ -9,11 +8,11 @@ public sealed record IssuedSecret(string Secret, string Hash);
 /// </summary>
 public interface IRecoverySecrets
 {
-    IssuedSecret NewLinkToken();
+    OneTimeSecret NewLinkToken();
 
     string HashLinkToken(string token);
 
-    IssuedSecret NewSmsCode();
+    OneTimeSecret NewSmsCode();
 
     string HashSmsCode(string code);
 }

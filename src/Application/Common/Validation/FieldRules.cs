@@ -38,7 +38,7 @@ public static class FieldRules
     public static IRuleBuilderOptions<T, string?> PersonalEmail<T>(this IRuleBuilderInitial<T, string?> rule) =>
         rule.Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Saisissez une adresse e-mail personnelle : elle sert à retrouver un mot de passe perdu.")
-            .Must(email => EmailAddress.TryCreate(email, out _)).WithMessage("L'adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr).");
+            .Must(email => EmailAddress.TryCreate(email, out _)).WithMessage("L’adresse e-mail n’est pas valide (exemple : prenom.nom@exemple.fr).");
 
     /// <summary>An optional mobile number: when given, a valid mobile (not a landline).</summary>
     public static IRuleBuilderOptionsConditions<T, string?> OptionalMobile<T>(this IRuleBuilder<T, string?> rule) =>
@@ -52,7 +52,7 @@ public static class FieldRules
             switch (MobilePhone.Parse(phone).Problem)
             {
                 case MobilePhoneProblem.Malformed:
-                    context.AddFailure("Le numéro de téléphone n'est pas valide (exemple : 06 12 34 56 78).");
+                    context.AddFailure("Le numéro de téléphone n’est pas valide (exemple : 06 12 34 56 78).");
                     break;
                 case MobilePhoneProblem.NotMobile:
                     context.AddFailure("Indiquez un numéro de téléphone mobile (06 ou 07), pas une ligne fixe.");
@@ -60,8 +60,27 @@ public static class FieldRules
             }
         });
 
+    /// <summary>A first or last name, by <see cref="Domain.Accounts.PersonName"/>'s rule: required, at most its length.</summary>
+    public static IRuleBuilderOptionsConditions<T, string?> PersonName<T>(this IRuleBuilder<T, string?> rule, string emptyMessage, string tooLongMessage) =>
+        rule.Custom((name, context) =>
+        {
+            switch (Domain.Accounts.PersonName.Check(name))
+            {
+                case PersonNameProblem.Empty:
+                    context.AddFailure(emptyMessage);
+                    break;
+                case PersonNameProblem.TooLong:
+                    context.AddFailure(tooLongMessage);
+                    break;
+            }
+        });
+
+    /// <summary>An optional class, by <see cref="Domain.Accounts.ClassName"/>'s rule: at most its length.</summary>
+    public static IRuleBuilderOptions<T, string?> OptionalClassName<T>(this IRuleBuilder<T, string?> rule, string tooLongMessage) =>
+        rule.Must(Domain.Accounts.ClassName.Fits).WithMessage(tooLongMessage);
+
     /// <summary>A typed identifier: required, not absurdly long.</summary>
     public static IRuleBuilderOptions<T, string?> TypedIdentifier<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().WithMessage("Saisissez votre identifiant.")
-            .MaximumLength(Identifier.MaxInputLength).WithMessage("L'identifiant est trop long.");
+            .MaximumLength(Identifier.MaxInputLength).WithMessage("L’identifiant est trop long.");
 }

@@ -1,0 +1,269 @@
+using Ent77.Application.Accounts;
+using Ent77.Application.Accounts.Common;
+using Ent77.Application.Administration.Access;
+using Ent77.Application.Administration.ImportRoster;
+using Ent77.Application.Administration.SchoolExports;
+using Ent77.Application.Common.Ports;
+using Ent77.Application.Establishments;
+using Ent77.Domain.Accounts;
+using Ent77.Domain.Establishments;
+using Mediator;
+
+namespace Ent77.Application.Administration.ImportSchoolExport;
+
+/// <summary>
+/// Reads and maps the exports (<see cref="SchoolExportMapper"/>), refuses them whole on any problem, then synchronises the
+/// school's accounts of the kinds the files carry (docs/IMPORTS.md "Synchronisation"): known people (same external id)
+/// updated, newcomers created with a code, parents linked to their children, leavers blocked with the reason
+/// « a quitté l’établissement », returning leavers unblocked. Accounts of another source (a CSV) and administrators are
+/// never touched. A dry run does everything in memory and writes nothing.
+/// </summary>
+public sealed class ImportSchoolExportHandler(
+    ISchoolExportReader reader,
+    IEstablishmentRepository establishments,
+    IAccountRepository accounts,
+    IdentifierAllocator identifiers,
+    ActivationCodeIssuer codes,
+    HomonymCheck homonyms,
+    FamilyDirectory families,
+    AdministratorContext access,
+    IUnitOfWork unitOfWork,
+    IPublisher publisher,
+    TimeProvider time) : ICommandHandler<ImportSchoolExportCommand, ImportResult>
+{
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    private IAccountRepository Accounts => accounts;
+
+    private IdentifierAllocator Identifiers => identifiers;
+
+    private ActivationCodeIssuer Codes => codes;
+
+    private HomonymCheck HomonymCheck => homonyms;
+
+    private FamilyDirectory Families => families;
+
+    private AdministratorContext Access => access;
+
+    private IPublisher Publisher => publisher;
+
+    public async ValueTask<ImportResult> Handle(ImportSchoolExportCommand command, CancellationToken cancellationToken)
+    {
+        var establishment = await establishments.GetScopedAsync(command.Uai, cancellationToken);
+        var now = time.GetUtcNow();
+        var read = await reader.ReadAsync(command.Files, cancellationToken);
+        var plan = SchoolExportMapper.Map(read, establishment.Uai, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Paris).DateTime));
+        if (!plan.IsValid)
+        {
+            throw new SchoolExportInvalidException(plan.Problems);
+        }
+
+        var sync = new Synchronisation(this, command, establishment, plan, now);
+        var result = await sync.RunAsync(cancellationToken);
+        if (command.DryRun)
+        {
+            unitOfWork.DiscardChanges();
+        }
+
+        return result;
+    }
+
+    private sealed class Synchronisation(
+        ImportSchoolExportHandler handler, ImportSchoolExportCommand command, Establishment establishment, SchoolImportPlan plan, DateTimeOffset now)
+    {
+        /// <summary>Every account the sync knows by external id: those of the carried kinds, the children named, the ones it creates.</summary>
+        private Dictionary<string, Account> _byExternalId = new(StringComparer.OrdinalIgnoreCase);
+        private readonly List<(IssuedCodeDto Row, Account? Account)> _results = [];
+        private readonly List<Account> _created = [];
+        private readonly List<Guid> _updated = [];
+        private readonly List<ImportWarning> _warnings = [];
+        private int _left;
+        private int _unchanged;
+
+        public async Task<ImportResult> RunAsync(CancellationToken cancellationToken)
+        {
+            var known = await handler.Accounts.FindByExternalIdPrefixesAsync(establishment.Id, plan.ExternalIdPrefixes, cancellationToken);
+            _byExternalId = known.Where(a => a.ExternalId is not null).ToDictionary(a => a.ExternalId!, StringComparer.OrdinalIgnoreCase);
+            if (!plan.Carries(ExportFileKind.Students))
+            {
+                // A guardians file alone: the children are the school's student accounts it names.
+                var named = plan.People.SelectMany(p => p.ChildExternalIds).Where(id => !_byExternalId.ContainsKey(id)).Distinct().ToList();
+                if (named.Count > 0)
+                {
+                    foreach (var (externalId, child) in await handler.Accounts.FindByExternalIdsAsync(establishment.Id, named, cancellationToken))
+                    {
+                        _byExternalId.TryAdd(externalId, child);
+                    }
+                }
+            }
+
+            var newcomers = plan.People.Where(p => !_byExternalId.ContainsKey(p.ExternalId)).ToList();
+            var bases = newcomers.ToDictionary(p => p.ExternalId, p => Identifier.BaseFor(p.FirstName, p.LastName), StringComparer.OrdinalIgnoreCase);
+            var reservation = await handler.Identifiers.ReserveAsync([.. bases.Values.Distinct()], cancellationToken);
+            var homonyms = await handler.HomonymCheck.LoadAsync(establishment.Id, [.. newcomers.Select(p => p.ToPersonDetails())], cancellationToken);
+
+            var listed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var person in plan.People)
+            {
+                listed.Add(person.ExternalId);
+                if (_byExternalId.TryGetValue(person.ExternalId, out var account))
+                {
+                    Update(account, person);
+                }
+                else
+                {
+                    Create(person, reservation.Next(bases[person.ExternalId]), homonyms);
+                }
+            }
+
+            var leavers = new List<Account>();
+            foreach (var account in known)
+            {
+                if (!listed.Contains(account.ExternalId!) && account.Status != AccountStatus.Blocked && Touchable(account))
+                {
+                    Leave(account);
+                    leavers.Add(account);
+                }
+            }
+
+            if (plan.Carries(ExportFileKind.Students) && !plan.Carries(ExportFileKind.Guardians))
+            {
+                await LeaveParentsWithoutChildrenAsync(leavers, cancellationToken);
+            }
+
+            if (!command.DryRun)
+            {
+                handler.Accounts.AddRange(_created);
+                await handler.Publisher.Publish(
+                    new RosterImported(establishment.Id.Value, [.. _created.Select(a => a.Id.Value)], _updated, now), cancellationToken);
+            }
+
+            var rows = await handler.Families.WithChildrenAsync(_results, _byExternalId.Values, cancellationToken);
+            return new ImportResult(_created.Count, _updated.Count, _left, _unchanged, command.DryRun,
+                new CodeBatch(establishment.Uai.Value, establishment.Name, rows), _warnings);
+        }
+
+        /// <summary>A known person: back if they had left, names and class as the file says, a parent's children as the links say.</summary>
+        private void Update(Account account, ImportedPerson person)
+        {
+            if (!Touchable(account))
+            {
+                _unchanged++;
+                return;
+            }
+
+            List<Account>? children = null;
+            if (person.Profile == Profile.Parent && (children = ChildrenOf(person)).Count == 0)
+            {
+                // A guardians file alone, whose children have all left or have no account: the parent has left too.
+                if (account.Status != AccountStatus.Blocked)
+                {
+                    Leave(account);
+                }
+
+                return;
+            }
+
+            var returned = account.ReturnToSchool(now);
+            var details = person.ToPersonDetails();
+            var changed = returned || !account.Matches(details);
+            if (!account.Matches(details))
+            {
+                account.UpdateFromRoster(details);
+            }
+
+            if (children is not null && account.Profile == Profile.Parent)
+            {
+                changed |= account.LinkChildren(children);
+            }
+
+            if (!changed)
+            {
+                _unchanged++;
+                return;
+            }
+
+            IssuedActivationCode? code = returned && account.Status == AccountStatus.Pending && !command.DryRun ? handler.Codes.Issue(account, now) : null;
+            _updated.Add(account.Id.Value);
+            _results.Add((new IssuedCodeDto(command.DryRun ? Guid.Empty : account.Id.Value, account.Identifier.Value, account.FirstName, account.LastName,
+                account.Profile, account.ClassName, code?.Code, code?.ExpiresAt), account));
+        }
+
+        private void Create(ImportedPerson person, Identifier identifier, HomonymCheck.Homonyms homonyms)
+        {
+            var details = person.ToPersonDetails();
+            var children = person.Profile == Profile.Parent ? ChildrenOf(person) : null;
+            if (children is { Count: 0 })
+            {
+                _warnings.Add(new ImportWarning(null, person.ExternalId, string.Empty,
+                    $"{person.FirstName} {person.LastName} n’est pas créé(e) : aucun de ses enfants n’a de compte dans l’établissement (importez aussi le fichier des élèves)."));
+                return;
+            }
+
+            var account = Account.CreatePending(identifier, details, establishment.Id, now);
+            if (children is not null)
+            {
+                account.LinkChildren(children);
+            }
+
+            _byExternalId[person.ExternalId] = account;
+            if (homonyms.Warning(details, identifier) is { } message)
+            {
+                _warnings.Add(new ImportWarning(null, person.ExternalId, identifier.Value, message));
+            }
+
+            if (command.DryRun)
+            {
+                _created.Add(account);
+                _results.Add((new IssuedCodeDto(Guid.Empty, identifier.Value, account.FirstName, account.LastName, account.Profile, account.ClassName, null, null), account));
+                return;
+            }
+
+            var code = handler.Codes.Issue(account, now);
+            _created.Add(account);
+            _results.Add((new IssuedCodeDto(account.Id.Value, identifier.Value, account.FirstName, account.LastName, account.Profile, account.ClassName, code.Code, code.ExpiresAt), account));
+        }
+
+        /// <summary>The student accounts of a parent's children still at school.</summary>
+        private List<Account> ChildrenOf(ImportedPerson parent) =>
+            [.. parent.ChildExternalIds
+                .Select(id => _byExternalId.GetValueOrDefault(id))
+                .OfType<Account>()
+                .Where(c => c.Profile == Profile.Student && c.Status != AccountStatus.Blocked)];
+
+        /// <summary>
+        /// A students file without the guardians file: the SIECLE parents whose children have all left leave too (a child
+        /// the sync does not know, from a CSV for instance, is taken as still at school).
+        /// </summary>
+        private async Task LeaveParentsWithoutChildrenAsync(List<Account> leavers, CancellationToken cancellationToken)
+        {
+            var students = leavers.Where(a => a.Profile == Profile.Student).Select(a => a.Id).ToList();
+            if (students.Count == 0)
+            {
+                return;
+            }
+
+            var byId = _byExternalId.Values.ToDictionary(a => a.Id);
+            foreach (var parent in await handler.Accounts.FindParentsOfAsync(students, cancellationToken))
+            {
+                if (SchoolExternalIds.TryKindOf(parent.ExternalId, out var kind) && kind == ExportFileKind.Guardians
+                    && parent.Status != AccountStatus.Blocked && Touchable(parent)
+                    && parent.Children.All(c => byId.TryGetValue(c.ChildId, out var child) && child.Status == AccountStatus.Blocked))
+                {
+                    Leave(parent);
+                }
+            }
+        }
+
+        private void Leave(Account account)
+        {
+            if (account.LeaveSchool(now))
+            {
+                _left++;
+            }
+        }
+
+        /// <summary>Administrators are never touched by a sync, nor accounts out of the actor's reach.</summary>
+        private bool Touchable(Account account) => !account.HoldsAdministrationRole && handler.Access.Reaches(account);
+    }
+}

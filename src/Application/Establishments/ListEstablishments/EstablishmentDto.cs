@@ -1,0 +1,3 @@
+namespace Ent77.Application.Establishments.ListEstablishments;
+
+public sealed record EstablishmentDto(string Uai, string Name, string City);
