@@ -3,6 +3,7 @@ using Ent77.Application.Common.Ports;
 using Ent77.Application.Establishments;
 using Ent77.Application.Terms;
 using Ent77.Application.Notifications;
+using Ent77.Infrastructure.Administration.SchoolExports;
 using Ent77.Infrastructure.Jobs;
 using Ent77.Infrastructure.Notifications;
 using Ent77.Infrastructure.Persistence;
@@ -37,7 +38,11 @@ public static class DependencyInjection
 
         AddPersistence(services, configuration);
 
-        services.AddSingleton<IDomainPasswordHasher, Pbkdf2PasswordHasher>();
+        services.Configure<PasswordHashingOptions>(configuration.GetSection(PasswordHashingOptions.Section));
+        services.AddSingleton<Pbkdf2PasswordHasher>();
+        services.AddSingleton<PasswordHashingGate>();
+        services.AddSingleton<Application.Common.Ports.IPasswordHashingGate>(sp => sp.GetRequiredService<PasswordHashingGate>());
+        services.AddSingleton<IDomainPasswordHasher, AdmittedPasswordHasher>();
         services.AddSingleton(sp => LoadCodeKey(sp.GetRequiredService<IOptions<SecurityOptions>>().Value, sp.GetRequiredService<IOptions<DataOptions>>().Value, environment));
         services.AddSingleton<IActivationCodeHasher, HmacActivationCodeHasher>();
         services.AddSingleton<IRecoverySecrets, RecoverySecrets>();
@@ -61,36 +66,45 @@ public static class DependencyInjection
         // host (or a test host) may still change them.
         services.AddDbContext<SqliteEnt77DbContext>((sp, options) =>
             options.UseSqlite(ConnectionString(sp) ?? $"Data Source={Path.Combine(sp.GetRequiredService<IOptions<DataOptions>>().Value.FullPath, "ent77.db")}"));
+        services.AddDbContext<PostgreSqlEnt77DbContext>((sp, options) =>
+            options.UseNpgsql(PostgreSqlConnectionTuning.ForApplication(PostgreSqlDatabase.ConnectionString(sp.GetRequiredService<IConfiguration>()))));
         services.AddDbContext<SqlServerEnt77DbContext>((sp, options) =>
             options.UseSqlServer(
                 ConnectionString(sp) ?? throw new InvalidOperationException($"Database:Provider is SqlServer but ConnectionStrings:{ConnectionStringName} is not set."),
                 sql => sql.EnableRetryOnFailure()));
-        services.AddScoped<Ent77DbContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.SqlServer
-            ? sp.GetRequiredService<SqlServerEnt77DbContext>()
-            : sp.GetRequiredService<SqliteEnt77DbContext>());
+        services.AddScoped<Ent77DbContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
+        {
+            DatabaseProvider.SqlServer => sp.GetRequiredService<SqlServerEnt77DbContext>(),
+            DatabaseProvider.PostgreSql => sp.GetRequiredService<PostgreSqlEnt77DbContext>(),
+            _ => sp.GetRequiredService<SqliteEnt77DbContext>(),
+        });
 
-        services.AddSingleton<SessionStateCache>();
+        services.AddSingleton<Observability.Ent77Metrics>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<IAccountRepository, AccountRepository>();
+        services.AddScoped<Application.Accounts.Sessions.ISessionRepository, SessionRepository>();
+        Persistence.Sessions.SessionCacheServiceCollectionExtensions.AddSessionChecks(services, configuration);
+        services.AddScoped<Accounts.SessionPurgeJob>();
         services.AddScoped<IEstablishmentRepository, EstablishmentRepository>();
         services.AddScoped<ITermsRepository, TermsRepository>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<DatabaseInitializer>();
-        services.AddScoped<Application.Administration.Queries.IAdministrationQueries, Persistence.Queries.AdministrationQueries>();
+        services.AddScoped<Application.Administration.IAdministrationQueries, Persistence.Queries.AdministrationQueries>();
         services.AddScoped<Application.Support.IHelpRequestRepository, HelpRequestRepository>();
         services.AddScoped<Application.Support.ISupportQueries, Persistence.Queries.SupportQueries>();
         services.Configure<Support.SupportOptions>(configuration.GetSection(Support.SupportOptions.Section));
         services.AddScoped<Support.HelpRequestPurgeJob>();
         services.Configure<Administration.RosterOptions>(configuration.GetSection(Administration.RosterOptions.Section));
         services.AddSingleton<Application.Administration.IRosterReader, Administration.CsvRosterReader>();
+        services.AddSchoolExportReader(configuration);
         services.AddSingleton<Application.Administration.ICodeCsvWriter, Administration.CodeCsvWriter>();
         services.AddSingleton<Application.Administration.IActivationLetterPrinter, Administration.ActivationLetterPrinter>();
     }
 
     private static void AddSenders(IServiceCollection services)
     {
-        services.AddSingleton<MessageRenderer>();
+        services.AddSingleton<MessageRenderers>();
         services.AddSingleton<IEmailSender>(sp =>
         {
             var smtp = sp.GetRequiredService<IOptions<SmtpOptions>>().Value;

@@ -17,6 +17,9 @@ namespace Ent77.Infrastructure.Administration;
 /// </summary>
 public sealed class ActivationLetterPrinter(IOptions<AppOptions> options) : IActivationLetterPrinter
 {
+    /// <summary>A family of more children than this is rare; the letter keeps its layout.</summary>
+    private const int MaxChildrenShown = 4;
+
     private const double Margin = 56; // 2 cm
     private const double QrSize = 128;
 
@@ -47,7 +50,7 @@ public sealed class ActivationLetterPrinter(IOptions<AppOptions> options) : IAct
 
         var app = options.Value;
         using var document = new PdfDocument();
-        document.Info.Title = $"Codes d'activation {app.Name} — {batch.EstablishmentName}";
+        document.Info.Title = $"Codes d’activation {app.Name} — {batch.EstablishmentName}";
         document.Info.Author = app.Name;
         document.Info.Creator = app.Name;
 
@@ -101,7 +104,16 @@ public sealed class ActivationLetterPrinter(IOptions<AppOptions> options) : IAct
         }
 
         gfx.DrawString($"Profil : {FrenchLabels.Profile(account.Profile)}", fonts.Body, new XSolidBrush(Ink), Margin, y, XStringFormats.TopLeft);
-        y += 28;
+        y += 16;
+        foreach (var child in account.Children.Take(MaxChildrenShown))
+        {
+            // A parent's letter says whose parent it is for (docs/IMPORTS.md "Families").
+            var line = $"Responsable légal de {child.FirstName} {child.LastName}" + (string.IsNullOrWhiteSpace(child.ClassName) ? string.Empty : $", classe {child.ClassName}");
+            gfx.DrawString(line, Fit(gfx, line, fonts.Body, width), new XSolidBrush(Ink), Margin, y, XStringFormats.TopLeft);
+            y += 16;
+        }
+
+        y += 12;
 
         // The credentials box: identifier, code and expiry on the left, the QR code on the right.
         const double padding = 16;
@@ -112,11 +124,11 @@ public sealed class ActivationLetterPrinter(IOptions<AppOptions> options) : IAct
         var columnWidth = width - 3 * padding - QrSize; // identifiers can be 60 characters long: shrink rather than overlap the QR code
         gfx.DrawString("Identifiant", fonts.Label, new XSolidBrush(Muted), left, top, XStringFormats.TopLeft);
         gfx.DrawString(account.Identifier, Fit(gfx, account.Identifier, fonts.Identifier, columnWidth), new XSolidBrush(Ink), left, top + 13, XStringFormats.TopLeft);
-        gfx.DrawString("Code d'activation", fonts.Label, new XSolidBrush(Muted), left, top + 44, XStringFormats.TopLeft);
+        gfx.DrawString("Code d’activation", fonts.Label, new XSolidBrush(Muted), left, top + 44, XStringFormats.TopLeft);
         gfx.DrawString(code, Fit(gfx, code, fonts.Code, columnWidth), new XSolidBrush(Ink), left, top + 57, XStringFormats.TopLeft);
         if (account.ExpiresAt is { } expiresAt)
         {
-            gfx.DrawString($"Code valable jusqu'au {FrenchLabels.Date(expiresAt)}", fonts.Body, new XSolidBrush(Warning), left, top + 102, XStringFormats.TopLeft);
+            gfx.DrawString($"Code valable jusqu’au {FrenchLabels.Date(expiresAt)}", fonts.Body, new XSolidBrush(Warning), left, top + 102, XStringFormats.TopLeft);
         }
 
         DrawQrCode(gfx, ActivationLink(portal, account.Identifier, code), Margin + width - padding - QrSize, top);
@@ -132,9 +144,9 @@ public sealed class ActivationLetterPrinter(IOptions<AppOptions> options) : IAct
         string[] steps =
         [
             $"Ouvrez {portal} dans votre navigateur, ou scannez le QR code ci-dessus avec votre téléphone.",
-            "Saisissez votre identifiant et, dans le champ mot de passe, le code d'activation (majuscules et tirets facultatifs).",
-            "Choisissez votre mot de passe personnel (8 caractères au moins, avec au moins une lettre et un chiffre), indiquez votre e-mail personnel, acceptez les conditions d'utilisation, puis validez.",
-            "Le code ne sert qu'une fois : ensuite, connectez-vous avec votre identifiant et votre mot de passe. Si le code a expiré ou si ce courrier est perdu, demandez un nouveau code à votre établissement.",
+            "Saisissez votre identifiant et, dans le champ mot de passe, le code d’activation (majuscules et tirets facultatifs).",
+            "Choisissez votre mot de passe personnel (8 caractères au moins, avec au moins une lettre et un chiffre), indiquez votre e-mail personnel, acceptez les conditions d’utilisation, puis validez.",
+            "Le code ne sert qu’une fois : ensuite, connectez-vous avec votre identifiant et votre mot de passe. Si le code a expiré ou si ce courrier est perdu, demandez un nouveau code à votre établissement.",
         ];
         for (var i = 0; i < steps.Length; i++)
         {
@@ -159,7 +171,7 @@ public sealed class ActivationLetterPrinter(IOptions<AppOptions> options) : IAct
         var width = page.Width.Point - 2 * Margin;
         var y = DrawHeader(gfx, fonts, app, batch, width) + 26;
         gfx.DrawString("Aucun courrier à imprimer", fonts.Title, new XSolidBrush(Accent), Margin, y, XStringFormats.TopLeft);
-        DrawWrapped(gfx, "Ce lot ne contient aucun compte avec un code d'activation : il n'y a aucun courrier à imprimer.", fonts.Body, Ink, Margin, y + 34, width, 15);
+        DrawWrapped(gfx, "Ce lot ne contient aucun compte avec un code d’activation : il n’y a aucun courrier à imprimer.", fonts.Body, Ink, Margin, y + 34, width, 15);
         DrawFooter(gfx, fonts, app, batch, page);
     }
 

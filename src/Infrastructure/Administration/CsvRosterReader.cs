@@ -12,75 +12,38 @@ using Microsoft.Extensions.Options;
 namespace Ent77.Infrastructure.Administration;
 
 /// <summary>
-/// Reads a school's roster CSV (DESIGN §3 "Bulk issuance"). The body is read whole, up to
+/// Reads a school's roster CSV, format only (docs/DOMAIN.md "Roster import"). The body is read whole, up to
 /// <see cref="RosterOptions.MaxBytes"/>, then: encoding (UTF-8 with or without BOM, else Windows-1252; UTF-16,
 /// NUL bytes and bytes Windows-1252 leaves undefined are refused), separator (the most frequent of
 /// <c>;</c> <c>,</c> and tab outside quotes on the header line), headers (French or English names, case,
-/// accents, spaces, hyphens, underscores and apostrophes ignored; unknown columns ignored) and then every
-/// row, reporting every problem of every row. Blank lines, and lines whose cells are all empty, are skipped.
+/// accents, spaces, hyphens, underscores and apostrophes ignored; unknown columns ignored) and then the cells of every
+/// line, unjudged: <see cref="RosterValidator"/> checks them. Blank lines, and lines whose cells are all empty, are skipped.
 /// Line numbers are physical lines of the file (the header is line 1 when the file starts with it).
 /// </summary>
 public sealed class CsvRosterReader : IRosterReader
 {
-    public const int MaxNameLength = 100;
-    public const int MaxClassLength = 50;
-    public const int MaxExternalIdLength = 64;
-
     /// <summary>The column of the errors that concern the whole file.</summary>
-    public const string FileColumn = "fichier";
-
-    public const string LastNameColumn = "Nom";
-    public const string FirstNameColumn = "Prénom";
-    public const string ProfileColumn = "Profil";
-    public const string ClassColumn = "Classe";
-    public const string BirthDateColumn = "Date de naissance";
-    public const string ExternalIdColumn = "Identifiant externe";
-
-    private const string AcceptedProfiles =
-        "Élève, Parent, Responsable légal, Enseignant, Professeur ou Personnel (ou Student, Teacher, Staff)";
-
-    private const int MaxShownValueLength = 40;
+    public const string FileColumn = RosterColumns.File;
 
     private static readonly Encoding Windows1252 = LoadWindows1252();
 
     private static readonly SearchValues<byte> BlankBytes = SearchValues.Create(" \t\r\n"u8);
     private static readonly SearchValues<byte> UndefinedInWindows1252 = SearchValues.Create([0x81, 0x8D, 0x8F, 0x90, 0x9D]);
-    private static readonly SearchValues<char> AsciiLettersAndDigits =
-        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
-
-    private static readonly string[] DateFormats = ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd", "dd-MM-yyyy", "dd.MM.yyyy"];
-    private static readonly DateOnly EarliestBirthDate = new(1900, 1, 1);
-    private static readonly TimeZoneInfo Paris = FindParis();
 
     private static readonly Column[] Columns =
     [
-        new(Field.LastName, LastNameColumn, Required: true, ["Nom", "Nom de famille", "LastName", "Last name", "Surname"]),
-        new(Field.FirstName, FirstNameColumn, Required: true, ["Prénom", "FirstName", "First name"]),
-        new(Field.Profile, ProfileColumn, Required: true, ["Profil", "Profile"]),
-        new(Field.ClassName, ClassColumn, Required: false, ["Classe", "Class", "ClassName"]),
-        new(Field.BirthDate, BirthDateColumn, Required: false, ["Date de naissance", "BirthDate", "Birth date", "DateOfBirth"]),
-        new(Field.ExternalId, ExternalIdColumn, Required: false, ["Identifiant externe", "ExternalId", "External id", "Id externe"]),
+        new(Field.LastName, RosterColumns.LastName, Required: true, ["Nom", "Nom de famille", "LastName", "Last name", "Surname"]),
+        new(Field.FirstName, RosterColumns.FirstName, Required: true, ["Prénom", "FirstName", "First name"]),
+        new(Field.Profile, RosterColumns.Profile, Required: true, ["Profil", "Profile"]),
+        new(Field.ClassName, RosterColumns.ClassName, Required: false, ["Classe", "Class", "ClassName"]),
+        new(Field.BirthDate, RosterColumns.BirthDate, Required: false, ["Date de naissance", "BirthDate", "Birth date", "DateOfBirth"]),
+        new(Field.ExternalId, RosterColumns.ExternalId, Required: false, ["Identifiant externe", "ExternalId", "External id", "Id externe"]),
+        new(Field.Children, RosterColumns.Children, Required: false, ["Enfants", "Children"]),
     ];
 
-    /// <summary>Header keys (<see cref="Key"/>) to the column they name.</summary>
+    /// <summary>Header keys (<see cref="TextNormalization.Key"/>) to the column they name.</summary>
     private static readonly FrozenDictionary<string, Column> ColumnsByKey =
-        Columns.SelectMany(c => c.Names, (c, name) => (Key: Key(name), Column: c)).DistinctBy(p => p.Key).ToFrozenDictionary(p => p.Key, p => p.Column, StringComparer.Ordinal);
-
-    private static readonly (string Name, Profile Profile)[] ProfileNames =
-    [
-        ("Élève", Profile.Student), ("Eleve", Profile.Student), ("Student", Profile.Student),
-        ("Parent", Profile.Parent), ("Responsable", Profile.Parent), ("Responsable légal", Profile.Parent),
-        ("Enseignant", Profile.Teacher), ("Professeur", Profile.Teacher), ("Teacher", Profile.Teacher),
-        ("Personnel", Profile.Staff), ("Staff", Profile.Staff),
-    ];
-
-    /// <summary>The usual spellings, looked up first (no allocation for the common case).</summary>
-    private static readonly FrozenDictionary<string, Profile> ProfilesBySpelling =
-        ProfileNames.ToFrozenDictionary(p => p.Name, p => p.Profile, StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>The same names by <see cref="Key"/>: any case, accents, spaces, hyphens or apostrophes.</summary>
-    private static readonly FrozenDictionary<string, Profile> ProfilesByKey =
-        ProfileNames.DistinctBy(p => Key(p.Name)).ToFrozenDictionary(p => Key(p.Name), p => p.Profile, StringComparer.Ordinal);
+        Columns.SelectMany(c => c.Names, (c, name) => (Key: TextNormalization.Key(name), Column: c)).DistinctBy(p => p.Key).ToFrozenDictionary(p => p.Key, p => p.Column, StringComparer.Ordinal);
 
     private readonly int _maxBytes;
     private readonly int _maxRows;
@@ -104,9 +67,10 @@ public sealed class CsvRosterReader : IRosterReader
         ClassName,
         BirthDate,
         ExternalId,
+        Children,
     }
 
-    public async Task<RosterReadResult> ReadAsync(Stream csv, CancellationToken cancellationToken)
+    public async Task<RosterFile> ReadAsync(Stream csv, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(csv);
         var (buffer, length) = await ReadBoundedAsync(csv, cancellationToken).ConfigureAwait(false);
@@ -115,7 +79,7 @@ public sealed class CsvRosterReader : IRosterReader
             return Failure(0, FileColumn, $"Le fichier dépasse la taille maximale de {Size(_maxBytes)} : découpez-le en plusieurs fichiers.");
         }
 
-        return Read(buffer.AsMemory(0, length), Today(), cancellationToken);
+        return Read(buffer.AsMemory(0, length), cancellationToken);
     }
 
     /// <summary>The whole stream, or a null buffer as soon as it proves longer than the limit.</summary>
@@ -159,7 +123,7 @@ public sealed class CsvRosterReader : IRosterReader
         }
     }
 
-    private RosterReadResult Read(ReadOnlyMemory<byte> input, DateOnly today, CancellationToken cancellationToken)
+    private RosterFile Read(ReadOnlyMemory<byte> input, CancellationToken cancellationToken)
     {
         var bytes = input.Span;
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
@@ -180,10 +144,10 @@ public sealed class CsvRosterReader : IRosterReader
         if (bytes.Contains((byte)0) || (!isUtf8 && (hasBom || bytes.ContainsAny(UndefinedInWindows1252))))
         {
             return Failure(0, FileColumn,
-                "Encodage non reconnu : le fichier n'est ni en UTF-8 ni en Windows-1252 (fichier binaire ou UTF-16 ?). Enregistrez-le en UTF-8 (« CSV UTF-8 ») puis importez-le à nouveau.");
+                "Encodage non reconnu : le fichier n’est ni en UTF-8 ni en Windows-1252 (fichier binaire ou UTF-16 ?). Enregistrez-le en UTF-8 (« CSV UTF-8 ») puis importez-le à nouveau.");
         }
 
-        return new Parse(this, today, cancellationToken).Run(content, isUtf8 ? null : Windows1252, DetectSeparator(bytes));
+        return new Parse(this, cancellationToken).Run(content, isUtf8 ? null : Windows1252, DetectSeparator(bytes));
     }
 
     /// <summary>
@@ -234,38 +198,8 @@ public sealed class CsvRosterReader : IRosterReader
             semicolons >= commas && semicolons >= tabs ? ';' : commas >= tabs ? ',' : '\t';
     }
 
-    /// <summary>A header or profile name as matched: folded (case, accents, ligatures), without spaces, hyphens, underscores or apostrophes.</summary>
-    internal static string Key(string name)
-    {
-        var folded = TextNormalization.Fold(name);
-        var builder = new StringBuilder(folded.Length);
-        foreach (var c in folded)
-        {
-            if (char.IsWhiteSpace(c) || c is '-' or '_' or '\'' or '’' or '‘' or 'ʼ' or '‐' or '‑' or '–' or '—')
-            {
-                continue;
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.ToString();
-    }
-
-    private static RosterReadResult Failure(int line, string column, string reason) =>
+    private static RosterFile Failure(int line, string column, string reason) =>
         new([], [new RosterError(line, column, reason)]);
-
-    /// <summary>A value quoted in a message, cut when long.</summary>
-    private static string Show(string value)
-    {
-        if (value.Length <= MaxShownValueLength)
-        {
-            return $"« {value} »";
-        }
-
-        var cut = char.IsHighSurrogate(value[MaxShownValueLength - 1]) ? MaxShownValueLength - 1 : MaxShownValueLength;
-        return $"« {value[..cut]}… »";
-    }
 
     private static string Size(int bytes) =>
         bytes % (1024 * 1024) == 0 ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024 * 1024)} Mio")
@@ -273,25 +207,6 @@ public sealed class CsvRosterReader : IRosterReader
         : string.Create(CultureInfo.InvariantCulture, $"{bytes} octets");
 
     private static string Count(int value) => value.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"));
-
-    /// <summary>Today in Paris, the time zone of the schools: a birth date after it is in the future.</summary>
-    private static DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Paris).DateTime);
-
-    private static TimeZoneInfo FindParis()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Local;
-        }
-        catch (InvalidTimeZoneException)
-        {
-            return TimeZoneInfo.Local;
-        }
-    }
 
     private static Encoding LoadWindows1252()
     {
@@ -304,20 +219,18 @@ public sealed class CsvRosterReader : IRosterReader
     /// <summary>The column index of each field in the file (-1 when absent).</summary>
     private sealed class HeaderMap
     {
-        public int[] Indexes { get; } = [-1, -1, -1, -1, -1, -1];
+        public int[] Indexes { get; } = [-1, -1, -1, -1, -1, -1, -1];
 
         public int this[Field field] => Indexes[(int)field];
     }
 
     /// <summary>One reading: the state of a file being parsed.</summary>
-    private sealed class Parse(CsvRosterReader owner, DateOnly today, CancellationToken cancellationToken)
+    private sealed class Parse(CsvRosterReader owner, CancellationToken cancellationToken)
     {
         private readonly List<RosterError> _errors = [];
-        private readonly List<RosterRow> _rows = [];
-        private readonly Dictionary<string, int> _externalIds = new(StringComparer.OrdinalIgnoreCase);
-        private readonly char[] _dateChars = new char[32];
+        private readonly List<RosterLine> _lines = [];
 
-        public RosterReadResult Run(ReadOnlyMemory<byte> content, Encoding? encoding, char separator)
+        public RosterFile Run(ReadOnlyMemory<byte> content, Encoding? encoding, char separator)
         {
             var options = new CsvReaderOptions
             {
@@ -381,13 +294,13 @@ public sealed class CsvRosterReader : IRosterReader
 
             if (dataRows == 0 && _errors.Count == 0)
             {
-                return Failure(0, FileColumn, "Le fichier ne contient aucune ligne : seul l'en-tête est présent.");
+                return Failure(0, FileColumn, "Le fichier ne contient aucune ligne : seul l’en-tête est présent.");
             }
 
             return Result();
         }
 
-        private RosterReadResult Result() => _errors.Count > 0 ? new RosterReadResult([], _errors) : new RosterReadResult(_rows, []);
+        private RosterFile Result() => new(_lines, _errors);
 
         private void OnMalformed(CsvMalformedRecord record)
         {
@@ -436,7 +349,7 @@ public sealed class CsvRosterReader : IRosterReader
             for (var i = 0; i < reader.FieldCount; i++)
             {
                 var name = reader.GetString(i);
-                if (string.IsNullOrWhiteSpace(name) || !ColumnsByKey.TryGetValue(Key(name), out var column))
+                if (string.IsNullOrWhiteSpace(name) || !ColumnsByKey.TryGetValue(TextNormalization.Key(name), out var column))
                 {
                     continue; // extra columns are ignored
                 }
@@ -464,145 +377,16 @@ public sealed class CsvRosterReader : IRosterReader
             return map;
         }
 
-        private void ReadRow(CsvReader reader, HeaderMap header, int line)
-        {
-            var lastName = ReadName(reader, header[Field.LastName], line, LastNameColumn, "Le nom");
-            var firstName = ReadName(reader, header[Field.FirstName], line, FirstNameColumn, "Le prénom");
-            var profile = ReadProfile(reader, header[Field.Profile], line);
-            var className = ReadClass(reader, header[Field.ClassName], line);
-            var birthDate = ReadBirthDate(reader, header[Field.BirthDate], line);
-            var externalId = ReadExternalId(reader, header[Field.ExternalId], line);
-            if (_errors.Count == 0)
-            {
-                _rows.Add(new RosterRow(line, lastName!, firstName!, profile!.Value, className, birthDate, externalId));
-            }
-        }
-
-        private string? ReadName(CsvReader reader, int index, int line, string column, string label)
-        {
-            var value = Cell(reader, index);
-            if (value is null)
-            {
-                _errors.Add(new RosterError(line, column, $"{label} est obligatoire."));
-                return null;
-            }
-
-            if (value.Length > MaxNameLength)
-            {
-                _errors.Add(new RosterError(line, column, $"{label} dépasse {MaxNameLength} caractères ({value.Length})."));
-                return null;
-            }
-
-            // A name with an ASCII letter or digit always keeps it in its identifier part: the full rule only runs otherwise.
-            if (!value.AsSpan().ContainsAny(AsciiLettersAndDigits) && Identifier.NormalizePart(value).Length == 0)
-            {
-                _errors.Add(new RosterError(line, column,
-                    $"{label} {Show(value)} ne contient aucune lettre utilisable pour l'identifiant (prénom.nom)."));
-                return null;
-            }
-
-            return value;
-        }
-
-        private Profile? ReadProfile(CsvReader reader, int index, int line)
-        {
-            var value = Cell(reader, index);
-            if (value is null)
-            {
-                _errors.Add(new RosterError(line, ProfileColumn, $"Le profil est obligatoire : {AcceptedProfiles}."));
-                return null;
-            }
-
-            if (ProfilesBySpelling.TryGetValue(value, out var profile) || ProfilesByKey.TryGetValue(Key(value), out profile))
-            {
-                return profile;
-            }
-
-            _errors.Add(new RosterError(line, ProfileColumn, $"Profil {Show(value)} inconnu : valeurs acceptées {AcceptedProfiles}."));
-            return null;
-        }
-
-        private string? ReadClass(CsvReader reader, int index, int line)
-        {
-            var value = Cell(reader, index);
-            if (value is not null && value.Length > MaxClassLength)
-            {
-                _errors.Add(new RosterError(line, ClassColumn, $"La classe dépasse {MaxClassLength} caractères ({value.Length})."));
-                return null;
-            }
-
-            return value;
-        }
-
-        private DateOnly? ReadBirthDate(CsvReader reader, int index, int line)
-        {
-            if (index < 0 || reader.IsEmpty(index))
-            {
-                return null;
-            }
-
-            ReadOnlySpan<char> text = default;
-            var parsed = false;
-            var date = default(DateOnly);
-            if (reader[index].Length <= _dateChars.Length)
-            {
-                // UTF-8 bytes are never fewer than the chars they encode.
-                text = _dateChars.AsSpan(0, reader.GetChars(index, _dateChars)).Trim();
-                if (text.IsEmpty)
-                {
-                    return null;
-                }
-
-                parsed = DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
-            }
-
-            if (!parsed)
-            {
-                _errors.Add(new RosterError(line, BirthDateColumn,
-                    $"Date de naissance {Show(reader.GetString(index).Trim())} invalide : une date réelle au format JJ/MM/AAAA (ou AAAA-MM-JJ, JJ-MM-AAAA, JJ.MM.AAAA) est attendue."));
-                return null;
-            }
-
-            if (date > today)
-            {
-                _errors.Add(new RosterError(line, BirthDateColumn,
-                    $"Date de naissance {Show(text.ToString())} dans le futur."));
-                return null;
-            }
-
-            if (date < EarliestBirthDate)
-            {
-                _errors.Add(new RosterError(line, BirthDateColumn,
-                    $"Date de naissance {Show(text.ToString())} antérieure au 01/01/1900."));
-                return null;
-            }
-
-            return date;
-        }
-
-        private string? ReadExternalId(CsvReader reader, int index, int line)
-        {
-            var value = Cell(reader, index);
-            if (value is null)
-            {
-                return null;
-            }
-
-            if (value.Length > MaxExternalIdLength)
-            {
-                _errors.Add(new RosterError(line, ExternalIdColumn, $"L'identifiant externe dépasse {MaxExternalIdLength} caractères ({value.Length})."));
-                return null;
-            }
-
-            if (!_externalIds.TryAdd(value, line))
-            {
-                _errors.Add(new RosterError(line, ExternalIdColumn,
-                    $"Identifiant externe {Show(value)} déjà utilisé ligne {_externalIds[value]} : chaque personne doit avoir le sien."));
-                return null;
-            }
-
-            return value;
-        }
+        private void ReadRow(CsvReader reader, HeaderMap header, int line) =>
+            _lines.Add(new RosterLine(
+                line,
+                Cell(reader, header[Field.LastName]),
+                Cell(reader, header[Field.FirstName]),
+                Cell(reader, header[Field.Profile]),
+                Cell(reader, header[Field.ClassName]),
+                Cell(reader, header[Field.BirthDate]),
+                Cell(reader, header[Field.ExternalId]),
+                Cell(reader, header[Field.Children])));
 
         /// <summary>A cell trimmed (any Unicode space) and in NFC, or null when absent or empty.</summary>
         private static string? Cell(CsvReader reader, int index)

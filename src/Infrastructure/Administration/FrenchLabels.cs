@@ -1,13 +1,12 @@
 using System.Globalization;
 using Ent77.Domain.Accounts;
+using Ent77.Domain.Common;
 
 namespace Ent77.Infrastructure.Administration;
 
 /// <summary>How the CSV export and the printed letters show profiles and dates to French schools.</summary>
 internal static class FrenchLabels
 {
-    private static readonly Lazy<TimeZoneInfo> Paris = new(() => TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
-
     public static string Profile(Profile profile) => profile switch
     {
         Domain.Accounts.Profile.Student => "Élève",
@@ -19,5 +18,5 @@ internal static class FrenchLabels
 
     /// <summary>The calendar day in Paris, <c>dd/MM/yyyy</c>.</summary>
     public static string Date(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, Paris.Value).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        SchoolCalendar.InParis(instant).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 }

@@ -1,18 +1,18 @@
 using Ent77.Infrastructure.Notifications;
 using Hangfire;
 using Hangfire.AspNetCore;
+using Hangfire.PostgreSql;
 using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace Ent77.Infrastructure.Jobs;
 
 /// <summary>
-/// Hangfire with its storage beside the data: a SQLite file in the data folder by default, SQL Server
-/// storage when the database is SQL Server. Storage and activator are this container's own (never
+/// Hangfire with its storage beside the data: a SQLite file in the data folder by default, the same database
+/// otherwise (schema <c>hangfire</c> on PostgreSQL, <c>HangFire</c> on SQL Server). Storage and activator are this container's own (never
 /// Hangfire's global ones), so two hosts in one process never run each other's jobs.
 /// </summary>
 public static class JobsSetup
@@ -22,7 +22,26 @@ public static class JobsSetup
         services.AddSingleton<JobStorage>(sp =>
         {
             var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
-            if (sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.SqlServer)
+            var provider = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider;
+            if (provider == DatabaseProvider.PostgreSql)
+            {
+                // Its tables are installed by the database initialiser (start-up or `migrate`), one instance at a time.
+                // A job fetched by an instance that dies comes back after the invisibility timeout; the timeout slides
+                // while a job runs, so it can stay short without a long job being taken twice.
+                var options = new PostgreSqlStorageOptions
+                {
+                    SchemaName = Persistence.PostgreSqlDatabase.JobSchema,
+                    PrepareSchemaIfNecessary = false,
+                    QueuePollInterval = jobs.PollInterval,
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                };
+                return new PostgreSqlStorage(
+                    new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(Persistence.PostgreSqlDatabase.ConnectionString(sp.GetRequiredService<IConfiguration>()), options),
+                    options);
+            }
+
+            if (provider == DatabaseProvider.SqlServer)
             {
                 return new SqlServerStorage(
                     sp.GetRequiredService<IConfiguration>().GetConnectionString(DependencyInjection.ConnectionStringName),
@@ -66,24 +85,8 @@ public static class JobsSetup
         services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<Support.HelpRequestPurgeJob>(
             Support.HelpRequestPurgeJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
             services.GetRequiredService<IOptions<Support.SupportOptions>>().Value.PurgeCron);
+        services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<Accounts.SessionPurgeJob>(
+            Accounts.SessionPurgeJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Accounts.SessionPurgeJob.Cron);
         services.GetRequiredService<IBackgroundJobClient>().Enqueue<NotificationSweepJob>(job => job.RunAsync(CancellationToken.None));
-    }
-}
-
-/// <summary>Ready when the job storage answers.</summary>
-public sealed class JobStorageHealthCheck(JobStorage storage) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            using var connection = storage.GetConnection();
-            connection.GetAllItemsFromSet("recurring-jobs");
-            return Task.FromResult(HealthCheckResult.Healthy());
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return Task.FromResult(HealthCheckResult.Unhealthy("La file de tâches ne répond pas.", e));
-        }
     }
 }

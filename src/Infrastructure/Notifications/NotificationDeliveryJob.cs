@@ -2,132 +2,246 @@ using Ent77.Application.Notifications;
 using Ent77.Domain.Notifications;
 using Ent77.Infrastructure.Persistence;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Ent77.Infrastructure.Notifications;
 
 /// <summary>
-/// Delivers one outbox message. It first claims the row atomically (so a job run twice, or by two
-/// workers, sends once), sends, then marks it sent and erases its secret. A failed send is kept with its
-/// error and tried again later with back-off; after <see cref="JobsOptions.MaxAttempts"/> it is abandoned.
+/// Delivers the outbox in batches (docs/PERFORMANCE.md "Notification pipeline"): claims the due messages atomically
+/// (<see cref="OutboxClaim"/>, so a job run twice, or by two instances, sends once), sends them one after the other over
+/// one SMTP connection, and marks each sent (its secret erased), committed before the next one goes; then claims again
+/// until nothing is due. A message that fails is kept with its error and tried again later
+/// with back-off (abandoned after <see cref="JobsOptions.MaxAttempts"/>); the ones after it in the batch are given back
+/// untried, to a new job on a new connection. When the relay cannot be reached at all, the whole batch counts a failed attempt.
+/// A batch is never sent past half of its claim (<see cref="JobsOptions.ClaimDuration"/>): what is left goes back to a new job,
+/// so no other job can take a message this one is still sending.
+/// A retry is a job of its own (<see cref="RetryAsync"/>), scheduled for the end of the back-off, that takes those messages.
 /// </summary>
 public sealed partial class NotificationDeliveryJob(
     Ent77DbContext db,
-    MessageRenderer renderer,
+    SqliteWriteGate writeGate,
+    MessageRenderers renderers,
     IEmailSender email,
     ISmsSender sms,
     OutboxSecretProtector protector,
     IBackgroundJobClient jobs,
     IOptions<JobsOptions> options,
     TimeProvider time,
+    Observability.Ent77Metrics metrics,
     ILogger<NotificationDeliveryJob> logger)
 {
+    /// <summary>Messages one claim takes at most: what waits for a claim's expiry if the instance dies holding it.</summary>
+    public const int BatchSize = 100;
+
     [AutomaticRetry(Attempts = 0)] // the outbox keeps its own attempts and back-off
-    public async Task DeliverAsync(Guid notificationId, CancellationToken cancellationToken)
+    public async Task DeliverDueAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var claimedUntil = now + options.Value.ClaimDuration;
-        var claimed = await db.Notifications
-            .Where(n => n.Id == notificationId && n.SentAt == null && n.AbandonedAt == null && (n.ClaimedUntil == null || n.ClaimedUntil < now))
-            .ExecuteUpdateAsync(set => set.SetProperty(n => n.ClaimedUntil, claimedUntil), cancellationToken);
-        if (claimed == 0)
+        await using var connection = new LazyConnection(email);
+        while (true)
         {
-            return; // already sent, abandoned, or in another worker's hands
+            List<Notification> batch;
+            using (await writeGate.EnterAsync(db, cancellationToken))
+            {
+                batch = await OutboxClaim.ClaimDueAsync(db, time.GetUtcNow(), options.Value.ClaimDuration, BatchSize, cancellationToken);
+            }
+
+            if (batch.Count == 0 || !await DeliverAsync(batch, connection, cancellationToken))
+            {
+                return;
+            }
+
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>One message, if still to send and free (jobs enqueued before batches existed).</summary>
+    [AutomaticRetry(Attempts = 0)]
+    public Task DeliverAsync(Guid notificationId, CancellationToken cancellationToken) => RetryAsync([notificationId], cancellationToken);
+
+    /// <summary>The retry of messages that failed, scheduled for when their back-off ends: those, over one connection.</summary>
+    [AutomaticRetry(Attempts = 0)]
+    public async Task RetryAsync(Guid[] notificationIds, CancellationToken cancellationToken)
+    {
+        List<Notification> batch;
+        using (await writeGate.EnterAsync(db, cancellationToken))
+        {
+            batch = await OutboxClaim.ClaimAsync(db, notificationIds, time.GetUtcNow(), options.Value.ClaimDuration, cancellationToken);
         }
 
-        var notification = await db.Notifications.SingleAsync(n => n.Id == notificationId, cancellationToken);
-        try
+        if (batch.Count > 0)
         {
-            var secret = notification.ProtectedSecret is null ? null : protector.Unprotect(notification.ProtectedSecret);
-            if (notification.Channel == NotificationChannel.Email)
+            await using var connection = new LazyConnection(email);
+            await DeliverAsync(batch, connection, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Sends a claimed batch in order over one connection; false when it stopped on a failure (what follows is given back).
+    /// Each accepted message is marked sent and committed before the next is sent, so a crash can only ever resend the one
+    /// the relay accepted just before it.
+    /// </summary>
+    private async Task<bool> DeliverAsync(List<Notification> batch, LazyConnection connection, CancellationToken cancellationToken)
+    {
+        var accepted = new List<(Notification Notification, DateTimeOffset At)>();
+        var marking = Task.CompletedTask;
+        async Task MarkAcceptedAsync()
+        {
+            await marking;
+            foreach (var (notification, at) in accepted)
             {
-                using var message = renderer.MimeFor(notification.Recipient, notification.Template, notification.Data, secret);
-                await email.SendAsync(message, cancellationToken);
+                notification.MarkSent(at);
+                metrics.MessageSent(notification.Channel);
+            }
+
+            accepted.Clear();
+            marking = Task.Run(SaveAsync, CancellationToken.None); // on its own thread: SQLite's "asynchronous" commit runs inline
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var notification = batch[i];
+            if (ClaimRunningOut(notification))
+            {
+                // A slow relay: past half of the claim, another instance may soon take these; give them back first.
+                await marking;
+                await ReleaseAsync(batch.Skip(i));
+                return false;
+            }
+
+            try
+            {
+                await SendAsync(notification, connection, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                await MarkAcceptedAsync();
+                await marking;
+                await FailAsync(batch, i, e, connectionFailed: connection.Failed);
+                return false;
+            }
+            catch (OperationCanceledException)
+            {
+                // Shutting down: the one being sent stays claimed until the claim expires (it may have been accepted).
+                await marking;
+                batch.Skip(i + 1).ToList().ForEach(n => n.Release());
+                await MarkAcceptedAsync();
+                await marking;
+                throw;
+            }
+
+            // Marked sent and committed before the next one goes: a crash (SIGKILL) can resend at most the one message the
+            // relay accepted just before it. A group commit (marking while the next ones go out) was faster, and resent
+            // more than one after a kill in the multi-instance test (docs/PERFORMANCE.md, target 1).
+            accepted.Add((notification, time.GetUtcNow()));
+            await MarkAcceptedAsync();
+            await marking;
+        }
+
+        if (accepted.Count > 0)
+        {
+            await MarkAcceptedAsync();
+        }
+
+        await marking;
+        LogSent(logger, batch.Count);
+        return true;
+    }
+
+    /// <summary>
+    /// Less than half of this message's claim is left: sending it now could outlast the claim, after which another job may
+    /// claim and send it too (a batch is sent one message after the other, and the claim was taken for all of them at once).
+    /// </summary>
+    private bool ClaimRunningOut(Notification notification) =>
+        notification.ClaimedUntil is not { } until || time.GetUtcNow() >= until - (options.Value.ClaimDuration / 2);
+
+    /// <summary>Gives messages back untried (no attempt counted), to a new job at once.</summary>
+    private async Task ReleaseAsync(IEnumerable<Notification> notifications)
+    {
+        foreach (var notification in notifications)
+        {
+            notification.Release();
+        }
+
+        await SaveAsync();
+        jobs.Enqueue<NotificationDeliveryJob>(job => job.DeliverDueAsync(CancellationToken.None));
+    }
+
+    private async Task SendAsync(Notification notification, LazyConnection connection, CancellationToken cancellationToken)
+    {
+        var secret = notification.ProtectedSecret is null ? null : protector.Unprotect(notification.ProtectedSecret);
+        if (notification.Channel == NotificationChannel.Email)
+        {
+            using var message = renderers.MimeFor(notification.Recipient, notification.Template, notification.Data, secret);
+            await (await connection.OpenAsync(cancellationToken)).SendAsync(message, cancellationToken);
+        }
+        else
+        {
+            await sms.SendAsync(notification.Recipient, renderers.SmsText(notification.Template, notification.Data, secret), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Message <paramref name="index"/> failed: it counts an attempt (with back-off) and the rest are given back to a new job
+    /// at once; when the relay could not be reached, every remaining e-mail of the batch counts the attempt instead.
+    /// </summary>
+    private async Task FailAsync(List<Notification> batch, int index, Exception error, bool connectionFailed)
+    {
+        var now = time.GetUtcNow();
+        var failed = new List<Notification> { batch[index] };
+        var released = 0;
+        foreach (var other in batch.Skip(index + 1))
+        {
+            if (connectionFailed && other.Channel == NotificationChannel.Email)
+            {
+                failed.Add(other);
             }
             else
             {
-                var data = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(notification.Data);
-                await sms.SendAsync(notification.Recipient, renderer.SmsText(notification.Template, secret, data), cancellationToken);
+                other.Release();
+                released++;
             }
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+
+        var retries = new List<(Guid Id, DateTimeOffset Due)>();
+        foreach (var notification in failed)
         {
             var attempt = notification.Attempts + 1;
             DateTimeOffset? next = attempt >= options.Value.MaxAttempts ? null : now + options.Value.RetryDelay(attempt);
-            notification.MarkFailed($"{e.GetType().Name}: {e.Message}", now, next);
-            await db.SaveChangesAsync(CancellationToken.None);
-            LogFailed(logger, notificationId, attempt, next, e.GetType().Name);
+            notification.MarkFailed($"{error.GetType().Name}: {error.Message}", now, next);
+            metrics.MessageFailed(notification.Channel);
+            LogFailed(logger, notification.Id, attempt, next, error.GetType().Name);
             if (next is { } due)
             {
-                jobs.Schedule<NotificationDeliveryJob>(job => job.DeliverAsync(notificationId, CancellationToken.None), due - now);
+                retries.Add((notification.Id, due));
             }
-
-            return;
         }
 
-        notification.MarkSent(time.GetUtcNow());
-        await db.SaveChangesAsync(CancellationToken.None);
-        LogSent(logger, notificationId, notification.Template);
+        await SaveAsync();
+        if (released > 0)
+        {
+            jobs.Enqueue<NotificationDeliveryJob>(job => job.DeliverDueAsync(CancellationToken.None));
+        }
+
+        foreach (var retry in retries.GroupBy(r => r.Due))
+        {
+            var ids = retry.Select(r => r.Id).ToArray();
+            jobs.Schedule<NotificationDeliveryJob>(job => job.RetryAsync(ids, CancellationToken.None), retry.Key - now);
+        }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Notification {NotificationId} ({Template}) sent")]
-    private static partial void LogSent(ILogger logger, Guid notificationId, string template);
+    /// <summary>Writes through the process's SQLite write queue (a writer that met the lock would sleep; see SqliteWriteGate).</summary>
+    private async Task SaveAsync()
+    {
+        using (await writeGate.EnterAsync(db, CancellationToken.None))
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} notifications sent")]
+    private static partial void LogSent(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId} failed (attempt {Attempt}, next {NextAttempt}): {Error}")]
     private static partial void LogFailed(ILogger logger, Guid notificationId, int attempt, DateTimeOffset? nextAttempt, string error);
-}
-
-/// <summary>
-/// Recurring safety net: re-enqueues every message that is unsent, not held, and due — one whose
-/// enqueue was lost when the process died after the commit, or whose retry is due.
-/// </summary>
-public sealed class NotificationSweepJob(Ent77DbContext db, IBackgroundJobClient jobs, TimeProvider time)
-{
-    public const string RecurringJobId = "notifications-sweep";
-
-    [AutomaticRetry(Attempts = 0)]
-    [DisableConcurrentExecution(60)]
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var due = await db.Notifications
-            .Where(n => n.SentAt == null && n.AbandonedAt == null
-                && (n.NextAttemptAt == null || n.NextAttemptAt <= now)
-                && (n.ClaimedUntil == null || n.ClaimedUntil < now))
-            .OrderBy(n => n.CreatedAt)
-            .Select(n => n.Id)
-            .Take(1000)
-            .ToListAsync(cancellationToken);
-        foreach (var id in due)
-        {
-            jobs.Enqueue<NotificationDeliveryJob>(job => job.DeliverAsync(id, CancellationToken.None));
-        }
-
-        return due.Count;
-    }
-}
-
-/// <summary>After a commit, asks the job server to deliver the messages that commit wrote.</summary>
-public sealed partial class OutboxDispatcher(IBackgroundJobClient jobs, ILogger<OutboxDispatcher> logger)
-{
-    public void Dispatch(IReadOnlyCollection<Guid> notificationIds)
-    {
-        foreach (var id in notificationIds)
-        {
-            try
-            {
-                jobs.Enqueue<NotificationDeliveryJob>(job => job.DeliverAsync(id, CancellationToken.None));
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // The message is committed: the sweep will enqueue it.
-                LogEnqueueFailed(logger, id, e.GetType().Name);
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not enqueue notification {NotificationId} ({Error}); the sweep will")]
-    private static partial void LogEnqueueFailed(ILogger logger, Guid notificationId, string error);
 }

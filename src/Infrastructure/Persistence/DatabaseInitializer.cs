@@ -5,13 +5,28 @@ using Microsoft.Extensions.Logging;
 
 namespace Ent77.Infrastructure.Persistence;
 
-/// <summary>Applies the provider's migrations and publishes the first terms of use when there are none.</summary>
+/// <summary>
+/// Applies the provider's migrations (on PostgreSQL: creates the database when the role may, and installs the job
+/// tables too) and publishes the first terms of use when there are none.
+/// </summary>
 public sealed partial class DatabaseInitializer(Ent77DbContext db, TimeProvider time, ILogger<DatabaseInitializer> logger)
 {
     public const string InitialTermsVersion = "2026-09";
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
+        if (db.Database.IsNpgsql())
+        {
+            // Several instances may start at once: they create the database if need be, then migrate, install the job
+            // tables and seed one at a time.
+            await using var initializing = await PostgreSqlDatabase.PrepareForInitializationAsync(db, cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+            await SeedAsync(cancellationToken);
+            PostgreSqlDatabase.InstallJobStorage(db.Database.GetConnectionString()!);
+            LogReady(logger, db.Database.ProviderName ?? "?");
+            return;
+        }
+
         if (db.Database.IsSqlite())
         {
             var dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
@@ -29,13 +44,17 @@ public sealed partial class DatabaseInitializer(Ent77DbContext db, TimeProvider 
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        await SeedAsync(cancellationToken);
+        LogReady(logger, db.Database.ProviderName ?? "?");
+    }
+
+    private async Task SeedAsync(CancellationToken cancellationToken)
+    {
         if (!await db.Terms.AnyAsync(cancellationToken))
         {
-            db.Terms.Add(TermsOfUse.Publish(InitialTermsVersion, "Conditions générales d'utilisation de l'ENT 77", ReadSeed("cgu-2026-09.md"), time.GetUtcNow()));
+            db.Terms.Add(TermsOfUse.Publish(InitialTermsVersion, "Conditions générales d’utilisation de l’ENT 77", ReadSeed("cgu-2026-09.md"), time.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
         }
-
-        LogReady(logger, db.Database.ProviderName ?? "?");
     }
 
     private static string ReadSeed(string name)

@@ -10,13 +10,16 @@ namespace Ent77.Infrastructure.Persistence;
 
 /// <summary>
 /// The one model of the service. Provider-neutral: each provider has its own subclass only so that it
-/// can carry its own migration set (<see cref="SqliteEnt77DbContext"/>, <see cref="SqlServerEnt77DbContext"/>).
+/// can carry its own migration set (<see cref="SqliteEnt77DbContext"/>, <see cref="PostgreSqlEnt77DbContext"/>,
+/// <see cref="SqlServerEnt77DbContext"/>).
 /// </summary>
 public abstract class Ent77DbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Account> Accounts => Set<Account>();
 
     public DbSet<Establishment> Establishments => Set<Establishment>();
+
+    public DbSet<Session> Sessions => Set<Session>();
 
     public DbSet<TermsOfUse> Terms => Set<TermsOfUse>();
 
@@ -43,6 +46,9 @@ public abstract class Ent77DbContext(DbContextOptions options) : DbContext(optio
 
     /// <summary>New accounts added in bulk in this unit of work, written when it commits (<see cref="Repositories.BulkAccountWriter"/>).</summary>
     internal Repositories.PendingAccountInserts PendingAccounts { get; } = new();
+
+    /// <summary>Audit rows added in bulk in this unit of work (one per account of an import), written when it commits.</summary>
+    internal Repositories.PendingAuditInserts PendingAuditEvents { get; } = new();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -72,7 +78,3 @@ public abstract class Ent77DbContext(DbContextOptions options) : DbContext(optio
         v => v.UtcDateTime,
         v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
 }
-
-public sealed class SqliteEnt77DbContext(DbContextOptions<SqliteEnt77DbContext> options) : Ent77DbContext(options);
-
-public sealed class SqlServerEnt77DbContext(DbContextOptions<SqlServerEnt77DbContext> options) : Ent77DbContext(options);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Ent77.Infrastructure.Persistence;
 
@@ -22,6 +23,26 @@ public static class StorageFailures
             {
                 case SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 }:
                 case Microsoft.Data.SqlClient.SqlException { Number: 2601 or 2627 }:
+                case PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The database gave up one of two transactions that got in each other's way (a serialization failure or a
+    /// deadlock): nothing of it was written, and it is judged again like an optimistic concurrency conflict.
+    /// </summary>
+    public static bool IsSerializationFailure(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected }:
+                case Microsoft.Data.SqlClient.SqlException { Number: 1205 }:
                     return true;
             }
         }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Ent77.Application.Common.Ports;
+using Ent77.Domain.Common;
 
 namespace Ent77.Infrastructure.Security;
 
@@ -10,18 +11,18 @@ namespace Ent77.Infrastructure.Security;
 /// </summary>
 public sealed class RecoverySecrets(CodeKey key) : IRecoverySecrets
 {
-    public IssuedSecret NewLinkToken()
+    public OneTimeSecret NewLinkToken()
     {
         var token = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-        return new IssuedSecret(token, HashLinkToken(token));
+        return new OneTimeSecret(token, HashLinkToken(token));
     }
 
     public string HashLinkToken(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    public IssuedSecret NewSmsCode()
+    public OneTimeSecret NewSmsCode()
     {
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-        return new IssuedSecret(code, HashSmsCode(code));
+        return new OneTimeSecret(code, HashSmsCode(code));
     }
 
     public string HashSmsCode(string code) =>

@@ -6,18 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace Ent77.Infrastructure.Support;
 
-/// <summary><c>Support:*</c>.</summary>
-public sealed class SupportOptions
-{
-    public const string Section = "Support";
-
-    /// <summary>How long a closed help request is kept (365 days by default).</summary>
-    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(365);
-
-    /// <summary>Cron of the purge (every night at 03:17 by default).</summary>
-    public string PurgeCron { get; set; } = "17 3 * * *";
-}
-
 /// <summary>Deletes the help requests closed longer ago than the retention, and says so in the audit log.</summary>
 public sealed class HelpRequestPurgeJob(IHelpRequestRepository requests, Ent77DbContext db, IOptions<SupportOptions> options, TimeProvider time)
 {
@@ -28,7 +16,7 @@ public sealed class HelpRequestPurgeJob(IHelpRequestRepository requests, Ent77Db
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var purged = await requests.PurgeClosedAsync(now - options.Value.Retention, cancellationToken);
+        var purged = await requests.PurgeDueAsync(now, options.Value.Retention, cancellationToken);
         if (purged > 0)
         {
             db.AuditEvents.Add(AuditEvent.Record(AuditTypes.HelpRequestsPurged, now, details: $"{purged} demande(s) close(s) depuis plus de {(int)options.Value.Retention.TotalDays} jours"));

@@ -23,17 +23,17 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.HasIndex(a => a.Identifier).IsUnique();
         builder.Property<string>(Ent77DbContext.IdentifierBase).HasMaxLength(80).IsRequired();
         builder.HasIndex(Ent77DbContext.IdentifierBase);
-        builder.Property(a => a.ClassName).HasMaxLength(50);
-        builder.Property(a => a.ExternalId).HasMaxLength(64);
-        builder.Property<string?>(Ent77DbContext.ExternalIdLookup).HasMaxLength(64);
+        builder.Property(a => a.ClassName).HasMaxLength(ClassName.MaxLength);
+        builder.Property(a => a.ExternalId).HasMaxLength(Account.MaxExternalIdLength);
+        builder.Property<string?>(Ent77DbContext.ExternalIdLookup).HasMaxLength(Account.MaxExternalIdLength);
         builder.HasIndex(nameof(Account.EstablishmentId), Ent77DbContext.ExternalIdLookup).IsUnique();
         builder.HasIndex(a => new { a.EstablishmentId, a.ClassName });
 
-        builder.Property(a => a.FirstName).HasMaxLength(100).IsRequired();
-        builder.Property(a => a.LastName).HasMaxLength(100).IsRequired();
+        builder.Property(a => a.FirstName).HasMaxLength(PersonName.MaxLength).IsRequired();
+        builder.Property(a => a.LastName).HasMaxLength(PersonName.MaxLength).IsRequired();
         builder.Property(a => a.Profile).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(a => a.EstablishmentId).HasConversion(id => id.Value, value => new EstablishmentId(value));
+        builder.Property(a => a.EstablishmentId).HasConversion(id => id!.Value.Value, value => new EstablishmentId(value));
         builder.HasOne<Establishment>().WithMany().HasForeignKey(a => a.EstablishmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.EstablishmentId, a.Status });
 
@@ -74,29 +74,20 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
             roles.HasIndex(r => r.EstablishmentId);
         });
         builder.Navigation(a => a.Roles).HasField("_roles").UsePropertyAccessMode(PropertyAccessMode.Field);
-    }
-}
 
-internal sealed class ActivationCodeConfiguration : IEntityTypeConfiguration<ActivationCode>
-{
-    public void Configure(EntityTypeBuilder<ActivationCode> builder)
-    {
-        builder.ToTable("ActivationCodes");
-        builder.HasKey(c => c.Id);
-        builder.Property(c => c.Id).ValueGeneratedNever();
-        builder.Property(c => c.CodeHash).HasMaxLength(64).IsUnicode(false).IsRequired();
-    }
-}
+        builder.Property(a => a.BlockedReason).HasMaxLength(64);
 
-internal sealed class PasswordResetRequestConfiguration : IEntityTypeConfiguration<PasswordResetRequest>
-{
-    public void Configure(EntityTypeBuilder<PasswordResetRequest> builder)
-    {
-        builder.ToTable("PasswordResetRequests");
-        builder.HasKey(r => r.Id);
-        builder.Property(r => r.Id).ValueGeneratedNever();
-        builder.Property(r => r.Channel).HasConversion<string>().HasMaxLength(8);
-        builder.Property(r => r.SecretHash).HasMaxLength(64).IsUnicode(false).IsRequired();
-        builder.HasIndex(r => r.SecretHash);
+        // A parent's children (docs/IMPORTS.md "Families"). ChildId has an index but no foreign key: the rows of an import
+        // are written tracked changes first, then the new accounts in bulk, so a link may name a student written after it.
+        builder.OwnsMany(a => a.Children, children =>
+        {
+            children.ToTable("FamilyLinks");
+            children.WithOwner().HasForeignKey("AccountId");
+            children.Property<int>("Id");
+            children.HasKey("Id");
+            children.Property(l => l.ChildId).HasConversion(id => id.Value, value => new AccountId(value));
+            children.HasIndex(l => l.ChildId);
+        });
+        builder.Navigation(a => a.Children).HasField("_children").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

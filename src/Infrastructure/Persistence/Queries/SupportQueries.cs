@@ -1,4 +1,6 @@
 using Ent77.Application.Support;
+using Ent77.Application.Support.GetHelpRequest;
+using Ent77.Application.Support.ListHelpRequests;
 using Ent77.Domain.Accounts;
 using Ent77.Domain.Establishments;
 using Ent77.Domain.Support;
@@ -47,10 +49,25 @@ internal sealed class SupportQueries(Ent77DbContext db) : ISupportQueries
             query = query.Where(a => EF.Functions.Like(EF.Property<string>(a, Ent77DbContext.IdentifierBase), pattern));
         }
 
-        return await query
+        var matches = await query
             .OrderBy(a => a.LastName).ThenBy(a => a.FirstName)
             .Take(limit)
             .Select(a => new SuggestedAccountDto(a.Id.Value, a.Identifier.Value, a.FirstName, a.LastName, a.Profile, a.ClassName, a.Status))
             .ToListAsync(cancellationToken);
+
+        // A child's name also finds the parents' accounts: a parent often writes about their child's account, or their own.
+        var students = matches.Where(m => m.Profile == Profile.Student).Select(m => new AccountId(m.Id)).ToList();
+        if (students.Count == 0)
+        {
+            return matches;
+        }
+
+        var parents = await db.Accounts.AsNoTracking()
+            .Where(a => a.EstablishmentId == establishment && a.Children.Any(c => students.Contains(c.ChildId)))
+            .OrderBy(a => a.LastName).ThenBy(a => a.FirstName)
+            .Take(limit)
+            .Select(a => new SuggestedAccountDto(a.Id.Value, a.Identifier.Value, a.FirstName, a.LastName, a.Profile, a.ClassName, a.Status))
+            .ToListAsync(cancellationToken);
+        return [.. matches, .. parents.Where(p => !matches.Exists(m => m.Id == p.Id))];
     }
 }

@@ -1,77 +1,90 @@
 using System.Collections;
 using System.Data.Common;
+using System.Threading.Channels;
 using Ent77.Domain.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Ent77.Infrastructure.Persistence.Repositories;
 
 /// <summary>
-/// The new accounts of one unit of work (one DbContext) that go in bulk (a roster import: tens of thousands at
-/// once). They are not tracked by EF Core; <see cref="UnitOfWork"/> writes them when it commits, in the same
-/// transaction as the tracked changes and the audit row.
-/// </summary>
-internal sealed class PendingAccountInserts
-{
-    private readonly List<Account> _accounts = [];
-
-    public void Add(IEnumerable<Account> accounts) => _accounts.AddRange(accounts);
-
-    /// <summary>The accounts waiting, handed over once (the list is emptied).</summary>
-    public List<Account> Take()
-    {
-        var taken = _accounts.ToList();
-        _accounts.Clear();
-        return taken;
-    }
-}
-
-/// <summary>
-/// Inserts new <see cref="Account"/> aggregates (with their codes, roles and reset requests) with one prepared
-/// INSERT per table, re-executed for every row, on the DbContext's own connection and transaction: the rows EF
-/// Core would write, without its change tracker, at the speed of the storage (DESIGN §3 "Bulk issuance").
+/// Inserts new <see cref="Account"/> aggregates (with their codes, roles and reset requests) on the DbContext's own
+/// connection and transaction: the rows EF Core would write, without its change tracker, at the speed of the storage
+/// (docs/DOMAIN.md "Roster import"). SQLite gets one prepared INSERT per table, re-executed for every row (one connection
+/// writes row after row without round trips); PostgreSQL gets one binary <c>COPY</c> per table (every row of a table
+/// in one stream). SQL Server keeps EF Core's own batching.
 /// <para>
-/// Everything comes from the EF model, so a column added to the model is written here too: table and column
-/// names, value converters and each column's type mapping (which makes the parameter exactly as EF would).
-/// Shadow columns are the foreign key to the owning account, the store-generated keys (left to the database) and
-/// the three lookup columns of <see cref="Ent77DbContext"/>; a model with any other shadow column, a reference
-/// navigation or a nested collection is not supported and the accounts go through EF Core instead
-/// (<see cref="Supports"/>). Used on SQLite, where one connection writes row after row without round trips;
-/// other providers (SQL Server) keep EF Core's own batching.
+/// Both writers take their rows from one <see cref="Plan"/> built from the EF model, so a column added to the model is
+/// written by both: table and column names, value converters and each column's type mapping (which makes the value
+/// exactly as EF would send it). Shadow columns are the foreign key to the owning account, the store-generated keys
+/// (left to the database) and the three lookup columns of <see cref="Ent77DbContext"/>; a model with any other shadow
+/// column, a reference navigation or a nested collection is not supported and the accounts go through EF Core instead
+/// (<see cref="Supports"/>).
 /// </para>
 /// </summary>
 internal static class BulkAccountWriter
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IModel, AuditHolder> AuditPlans = new();
+
     public static bool Supports(Ent77DbContext db) =>
-        db.Database.IsSqlite() && Plan.For(db.Model) is not null;
+        (db.Database.IsSqlite() || db.Database.IsNpgsql()) && Plan.For(db.Model) is not null;
+
+    public static bool SupportsAudit(Ent77DbContext db) =>
+        (db.Database.IsSqlite() || db.Database.IsNpgsql()) && AuditPlan(db.Model) is not null;
+
+    /// <summary>
+    /// Audit rows on the unit of work's connection and transaction, their ids left to the database: one binary COPY on
+    /// PostgreSQL, one prepared INSERT executed per row on SQLite.
+    /// </summary>
+    public static async Task InsertAuditEventsAsync(Ent77DbContext db, IReadOnlyList<Domain.Auditing.AuditEvent> events, CancellationToken cancellationToken)
+    {
+        var plan = AuditPlan(db.Model) ?? throw new NotSupportedException("The audit model cannot be written in bulk.");
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Bulk inserts run inside the unit of work's transaction.");
+        try
+        {
+            if (db.Database.GetDbConnection() is NpgsqlConnection postgres)
+            {
+                await CopyTableAsync(plan, postgres, db.GetService<ISqlGenerationHelper>(), events.Select(e => ((object)e, (object?)null)), cancellationToken);
+                return;
+            }
+
+            using var insert = new TableInsert(plan, db.Database.GetDbConnection(), transaction, db.GetService<ISqlGenerationHelper>());
+            foreach (var auditEvent in events)
+            {
+                await insert.ExecuteAsync(auditEvent, owner: null, cancellationToken);
+            }
+        }
+        catch (DbException e)
+        {
+            throw new DbUpdateException("An error occurred while inserting audit events in bulk. See the inner exception for details.", e);
+        }
+    }
+
+    private static TablePlan? AuditPlan(IModel model) =>
+        AuditPlans.GetValue(model, m => new AuditHolder(m.FindEntityType(typeof(Domain.Auditing.AuditEvent)) is { } type && !type.GetNavigations().Any()
+            ? TablePlan.For(type, owner: null)
+            : null)).Plan;
+
+    private sealed record AuditHolder(TablePlan? Plan);
 
     public static async Task InsertAsync(Ent77DbContext db, IReadOnlyList<Account> accounts, CancellationToken cancellationToken)
     {
         var plan = Plan.For(db.Model) ?? throw new NotSupportedException("The account model cannot be written in bulk.");
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk inserts run inside the unit of work's transaction.");
-        var connection = db.Database.GetDbConnection();
-        var sql = db.GetService<ISqlGenerationHelper>();
-
-        using var accountInsert = new TableInsert(plan.Account, connection, transaction, sql);
-        var children = plan.Children.Select(c => (c.Navigation, Insert: new TableInsert(c.Table, connection, transaction, sql))).ToList();
         try
         {
-            foreach (var account in accounts)
+            if (db.Database.GetDbConnection() is NpgsqlConnection postgres)
             {
-                var key = await accountInsert.ExecuteAsync(account, owner: null, cancellationToken);
-                foreach (var (navigation, insert) in children)
-                {
-                    if (navigation.GetGetter().GetClrValue(account) is IEnumerable items)
-                    {
-                        foreach (var item in items)
-                        {
-                            await insert.ExecuteAsync(item, key, cancellationToken);
-                        }
-                    }
-                }
+                await CopyAsync(plan, postgres, accounts, db.GetService<ISqlGenerationHelper>(), cancellationToken);
+            }
+            else
+            {
+                await InsertRowByRowAsync(plan, db.Database.GetDbConnection(), transaction, accounts, db.GetService<ISqlGenerationHelper>(), cancellationToken);
             }
         }
         catch (DbException e)
@@ -79,14 +92,136 @@ internal static class BulkAccountWriter
             // As EF Core would report it (a duplicate identifier when two imports race, for instance).
             throw new DbUpdateException("An error occurred while inserting the accounts in bulk. See the inner exception for details.", e);
         }
+    }
+
+    /// <summary>
+    /// SQLite: one prepared INSERT per table, executed for each row (children right after their account). Two stages
+    /// that overlap: a background task turns the accounts into rows of stored values (converters, keys, lookups), in
+    /// chunks through a small bounded channel, while this one binds and executes them; SQLite writes on one thread, so the
+    /// other core prepares what it writes next, and the channel bounds what waits in memory.
+    /// </summary>
+    private static async Task InsertRowByRowAsync(
+        Plan plan, DbConnection connection, DbTransaction transaction, IReadOnlyList<Account> accounts, ISqlGenerationHelper sql, CancellationToken cancellationToken)
+    {
+        var inserts = new List<TableInsert> { new(plan.Account, connection, transaction, sql) };
+        inserts.AddRange(plan.Children.Select(c => new TableInsert(c.Table, connection, transaction, sql)));
+        var chunks = Channel.CreateBounded<List<(int Table, object?[] Values)>>(
+            new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producing = Task.Run(() => ProduceRowsAsync(plan, accounts, chunks.Writer, stop.Token), CancellationToken.None);
+        try
+        {
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
+            {
+                foreach (var (table, values) in chunk)
+                {
+                    await inserts[table].ExecuteAsync(values, cancellationToken);
+                }
+            }
+        }
         finally
         {
-            foreach (var (_, insert) in children)
+            await stop.CancelAsync(); // a failed insert stops the producer
+            try
+            {
+                await producing;
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // stopped because the writing stopped: its exception is the one that counts
+            }
+
+            foreach (var insert in inserts)
             {
                 insert.Dispose();
             }
         }
     }
+
+    private const int RowsPerChunk = 1_000;
+
+    private static async Task ProduceRowsAsync(
+        Plan plan, IReadOnlyList<Account> accounts, ChannelWriter<List<(int Table, object?[] Values)>> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var chunk = new List<(int, object?[])>(RowsPerChunk + 8);
+            foreach (var account in accounts)
+            {
+                var (values, key) = plan.Account.RowOf(account, owner: null);
+                chunk.Add((0, values));
+                for (var c = 0; c < plan.Children.Count; c++)
+                {
+                    var (navigation, table) = plan.Children[c];
+                    foreach (var item in Items(navigation, account))
+                    {
+                        chunk.Add((c + 1, table.RowOf(item, key).Values));
+                    }
+                }
+
+                if (chunk.Count >= RowsPerChunk)
+                {
+                    await writer.WriteAsync(chunk, cancellationToken);
+                    chunk = new List<(int, object?[])>(RowsPerChunk + 8);
+                }
+            }
+
+            if (chunk.Count > 0)
+            {
+                await writer.WriteAsync(chunk, cancellationToken);
+            }
+
+            writer.Complete();
+        }
+        catch (Exception e)
+        {
+            writer.Complete(e);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL: one binary <c>COPY … FROM STDIN</c> per table, in the current transaction: the accounts first, then
+    /// each child table (their foreign keys then find their accounts). Each value goes with its column's store type.
+    /// </summary>
+    private static async Task CopyAsync(Plan plan, NpgsqlConnection connection, IReadOnlyList<Account> accounts, ISqlGenerationHelper sql, CancellationToken cancellationToken)
+    {
+        await CopyTableAsync(plan.Account, connection, sql, accounts.Select(a => ((object)a, (object?)null)), cancellationToken);
+        var key = plan.Account.Columns.Single(c => ReferenceEquals(c.Property, plan.Account.Key));
+        foreach (var (navigation, table) in plan.Children)
+        {
+            await CopyTableAsync(table, connection, sql,
+                accounts.SelectMany(a => Items(navigation, a).Select(item => (item, key.ValueOf(a, owner: null)))), cancellationToken);
+        }
+    }
+
+    private static async Task CopyTableAsync(
+        TablePlan table, NpgsqlConnection connection, ISqlGenerationHelper sql, IEnumerable<(object Entity, object? Owner)> rows, CancellationToken cancellationToken)
+    {
+        var command = $"COPY {sql.DelimitIdentifier(table.Table, table.Schema)} ({string.Join(", ", table.Columns.Select(c => sql.DelimitIdentifier(c.Name)))}) FROM STDIN (FORMAT BINARY)";
+        await using var writer = await connection.BeginBinaryImportAsync(command, cancellationToken);
+        var types = table.Columns.Select(c => c.Mapping.StoreTypeNameBase).ToArray();
+        foreach (var (entity, owner) in rows)
+        {
+            await writer.StartRowAsync(cancellationToken);
+            for (var i = 0; i < table.Columns.Count; i++)
+            {
+                if (table.Columns[i].ValueOf(entity, owner) is { } value)
+                {
+                    await writer.WriteAsync(value, types[i], cancellationToken);
+                }
+                else
+                {
+                    await writer.WriteNullAsync(cancellationToken);
+                }
+            }
+        }
+
+        await writer.CompleteAsync(cancellationToken);
+    }
+
+    private static IEnumerable<object> Items(INavigation navigation, Account account) =>
+        navigation.GetGetter().GetClrValue(account) is IEnumerable items ? items.Cast<object>() : [];
 
     /// <summary>How each table of the aggregate is written; built once per model.</summary>
     private sealed record Plan(TablePlan Account, IReadOnlyList<(INavigation Navigation, TablePlan Table)> Children)
@@ -136,10 +271,40 @@ internal static class BulkAccountWriter
         ExternalIdLookup,
     }
 
-    private sealed record ColumnPlan(string Name, IProperty Property, RelationalTypeMapping Mapping, Source Source, bool Nullable);
+    private sealed record ColumnPlan(string Name, IProperty Property, RelationalTypeMapping Mapping, Source Source, bool Nullable)
+    {
+        /// <summary>The value to store for <paramref name="entity"/>, owned by the account whose stored key is <paramref name="owner"/>.</summary>
+        public object? ValueOf(object entity, object? owner) => Source switch
+        {
+            Source.OwnerKey => owner,
+            Source.IdentifierBase => ((Account)entity).Identifier.Base,
+            Source.EmailLookup => ((Account)entity).Email is { } email ? Ent77DbContext.EmailLookupOf(email) : null,
+            Source.ExternalIdLookup => ((Account)entity).ExternalId is { } externalId ? Ent77DbContext.ExternalIdLookupOf(externalId) : null,
+            _ => Property.GetGetter().GetClrValue(entity) is { } value
+                ? Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value
+                : null,
+        };
+    }
 
     private sealed record TablePlan(string Table, string? Schema, IReadOnlyList<ColumnPlan> Columns, IProperty? Key)
     {
+        /// <summary>The stored values of <paramref name="entity"/>'s row, in column order, and its key as stored.</summary>
+        public (object?[] Values, object? Key) RowOf(object entity, object? owner)
+        {
+            var values = new object?[Columns.Count];
+            object? key = null;
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = Columns[i].ValueOf(entity, owner);
+                if (ReferenceEquals(Columns[i].Property, Key))
+                {
+                    key = values[i];
+                }
+            }
+
+            return (values, key);
+        }
+
         public static TablePlan? For(IEntityType entityType, IEntityType? owner)
         {
             if (StoreObjectIdentifier.Create(entityType, StoreObjectType.Table) is not { } table)
@@ -155,14 +320,16 @@ internal static class BulkAccountWriter
                     return null;
                 }
 
+                if (property.IsPrimaryKey() && property.ValueGenerated.HasFlag(ValueGenerated.OnAdd)
+                    && (property.IsShadowProperty() || property.ClrType == typeof(long) || property.ClrType == typeof(int)))
+                {
+                    continue; // store-generated key (an owned role's row id, an audit event's number)
+                }
+
                 Source source;
                 if (!property.IsShadowProperty())
                 {
                     source = Source.Property;
-                }
-                else if (property.IsPrimaryKey() && property.ValueGenerated.HasFlag(ValueGenerated.OnAdd))
-                {
-                    continue; // store-generated key (an owned role's row id)
                 }
                 else if (owner is not null && property.GetContainingForeignKeys().Any(fk => fk.PrincipalEntityType == owner))
                 {
@@ -224,35 +391,21 @@ internal static class BulkAccountWriter
             _command.Prepare();
         }
 
-        /// <summary>Inserts <paramref name="entity"/>; returns its key as stored (what its children's foreign key holds).</summary>
-        public async Task<object?> ExecuteAsync(object entity, object? owner, CancellationToken cancellationToken)
+        /// <summary>Inserts <paramref name="entity"/>.</summary>
+        public Task ExecuteAsync(object entity, object? owner, CancellationToken cancellationToken) =>
+            ExecuteAsync(_plan.RowOf(entity, owner).Values, cancellationToken);
+
+        /// <summary>Inserts one row of stored values, in the plan's column order.</summary>
+        public async Task ExecuteAsync(object?[] values, CancellationToken cancellationToken)
         {
-            object? key = null;
-            for (var i = 0; i < _plan.Columns.Count; i++)
+            for (var i = 0; i < values.Length; i++)
             {
-                var column = _plan.Columns[i];
-                var value = column.Source switch
-                {
-                    Source.OwnerKey => owner,
-                    Source.IdentifierBase => ((Account)entity).Identifier.Base,
-                    Source.EmailLookup => ((Account)entity).Email is { } email ? Ent77DbContext.EmailLookupOf(email) : null,
-                    Source.ExternalIdLookup => ((Account)entity).ExternalId is { } externalId ? Ent77DbContext.ExternalIdLookupOf(externalId) : null,
-                    _ => ToProvider(column, column.Property.GetGetter().GetClrValue(entity)),
-                };
-                _parameters[i].Value = value ?? DBNull.Value;
-                if (ReferenceEquals(column.Property, _plan.Key))
-                {
-                    key = value;
-                }
+                _parameters[i].Value = values[i] ?? DBNull.Value;
             }
 
             await _command.ExecuteNonQueryAsync(cancellationToken);
-            return key;
         }
 
         public void Dispose() => _command.Dispose();
-
-        private static object? ToProvider(ColumnPlan column, object? value) =>
-            value is null ? null : column.Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
     }
 }

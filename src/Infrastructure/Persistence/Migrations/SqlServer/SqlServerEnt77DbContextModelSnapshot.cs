@@ -38,6 +38,11 @@ namespace Ent77.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateOnly?>("BirthDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("BlockedReason")
+                        .HasMaxLength(64)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("ClassName")
                         .HasMaxLength(50)
                         .IsUnicode(true)
@@ -66,7 +71,7 @@ namespace Ent77.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnicode(true)
                         .HasColumnType("nvarchar(254)");
 
-                    b.Property<Guid>("EstablishmentId")
+                    b.Property<Guid?>("EstablishmentId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("ExternalId")
@@ -155,7 +160,7 @@ namespace Ent77.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("EstablishmentId", "ExternalIdLookup")
                         .IsUnique()
-                        .HasFilter("[ExternalIdLookup] IS NOT NULL");
+                        .HasFilter("[EstablishmentId] IS NOT NULL AND [ExternalIdLookup] IS NOT NULL");
 
                     b.HasIndex("EstablishmentId", "Status");
 
@@ -236,6 +241,41 @@ namespace Ent77.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("SecretHash");
 
                     b.ToTable("PasswordResetRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Ent77.Domain.Accounts.Session", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("RememberMe")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("Sessions", (string)null);
                 });
 
             modelBuilder.Entity("Ent77.Domain.Auditing.AuditEvent", b =>
@@ -334,6 +374,9 @@ namespace Ent77.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
 
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("datetime2");
 
@@ -373,6 +416,8 @@ namespace Ent77.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClaimToken");
 
                     b.HasIndex("Recipient", "Template", "CreatedAt");
 
@@ -511,8 +556,33 @@ namespace Ent77.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("Ent77.Domain.Establishments.Establishment", null)
                         .WithMany()
                         .HasForeignKey("EstablishmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("Ent77.Domain.Accounts.FamilyLink", "Children", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("AccountId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<Guid>("ChildId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AccountId");
+
+                            b1.HasIndex("ChildId");
+
+                            b1.ToTable("FamilyLinks", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AccountId");
+                        });
 
                     b.OwnsMany("Ent77.Domain.Accounts.RoleGrant", "Roles", b1 =>
                         {
@@ -545,6 +615,8 @@ namespace Ent77.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasForeignKey("AccountId");
                         });
 
+                    b.Navigation("Children");
+
                     b.Navigation("Roles");
                 });
 
@@ -562,6 +634,15 @@ namespace Ent77.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany("ResetRequests")
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Ent77.Domain.Accounts.Session", b =>
+                {
+                    b.HasOne("Ent77.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Ent77.Domain.Support.HelpRequest", b =>

@@ -33,6 +33,11 @@ namespace Ent77.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("BirthDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BlockedReason")
+                        .HasMaxLength(64)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ClassName")
                         .HasMaxLength(50)
                         .IsUnicode(true)
@@ -61,7 +66,7 @@ namespace Ent77.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnicode(true)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("EstablishmentId")
+                    b.Property<Guid?>("EstablishmentId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ExternalId")
@@ -232,6 +237,41 @@ namespace Ent77.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("PasswordResetRequests", (string)null);
                 });
 
+            modelBuilder.Entity("Ent77.Domain.Accounts.Session", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RememberMe")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("Sessions", (string)null);
+                });
+
             modelBuilder.Entity("Ent77.Domain.Auditing.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -326,6 +366,9 @@ namespace Ent77.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("TEXT");
 
@@ -365,6 +408,8 @@ namespace Ent77.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClaimToken");
 
                     b.HasIndex("Recipient", "Template", "CreatedAt");
 
@@ -501,8 +546,31 @@ namespace Ent77.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Ent77.Domain.Establishments.Establishment", null)
                         .WithMany()
                         .HasForeignKey("EstablishmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("Ent77.Domain.Accounts.FamilyLink", "Children", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("AccountId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ChildId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AccountId");
+
+                            b1.HasIndex("ChildId");
+
+                            b1.ToTable("FamilyLinks", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AccountId");
+                        });
 
                     b.OwnsMany("Ent77.Domain.Accounts.RoleGrant", "Roles", b1 =>
                         {
@@ -533,6 +601,8 @@ namespace Ent77.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasForeignKey("AccountId");
                         });
 
+                    b.Navigation("Children");
+
                     b.Navigation("Roles");
                 });
 
@@ -550,6 +620,15 @@ namespace Ent77.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany("ResetRequests")
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Ent77.Domain.Accounts.Session", b =>
+                {
+                    b.HasOne("Ent77.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Ent77.Domain.Support.HelpRequest", b =>

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+
+namespace Ent77.Infrastructure.Administration.SchoolExports;
+
+/// <summary>Small steps of a forward-only walk through an export with an asynchronous <see cref="XmlReader"/>.</summary>
+internal static class ExportXml
+{
+    public static int Line(XmlReader reader) => reader is IXmlLineInfo info ? info.LineNumber : 0;
+
+    /// <summary>
+    /// Moves to the next child element of the element at <paramref name="parentDepth"/>; false once on that element's
+    /// end. A child the caller did not read is walked through (its own children ignored).
+    /// </summary>
+    public static async ValueTask<bool> NextChildAsync(XmlReader reader, int parentDepth)
+    {
+        while (await reader.ReadAsync().ConfigureAwait(false))
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth == parentDepth + 1)
+            {
+                return true;
+            }
+
+            if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == parentDepth)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The text of the current element, trimmed (empty for an empty element); any child element is ignored. Leaves the
+    /// reader on the element's end (or on the element itself when it is empty).
+    /// </summary>
+    public static async ValueTask<string> ReadTextAsync(XmlReader reader)
+    {
+        if (reader.IsEmptyElement)
+        {
+            return string.Empty;
+        }
+
+        var depth = reader.Depth;
+        string? text = null;
+        StringBuilder? more = null;
+        while (await reader.ReadAsync().ConfigureAwait(false))
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace
+                    when reader.Depth == depth + 1:
+                    var value = await reader.GetValueAsync().ConfigureAwait(false); // never Value: a text split across buffers would be finished with a synchronous read
+                    if (text is null)
+                    {
+                        text = value;
+                    }
+                    else
+                    {
+                        (more ??= new StringBuilder(text)).Append(value);
+                    }
+
+                    break;
+                case XmlNodeType.EndElement when reader.Depth == depth:
+                    return (more?.ToString() ?? text ?? string.Empty).Trim();
+            }
+        }
+
+        return (more?.ToString() ?? text ?? string.Empty).Trim();
+    }
+
+    /// <summary>Reads to the end of the current element (the reader is left on its end element, or on it when empty).</summary>
+    public static async ValueTask SkipToEndAsync(XmlReader reader)
+    {
+        if (reader.IsEmptyElement)
+        {
+            return;
+        }
+
+        var depth = reader.Depth;
+        while (await reader.ReadAsync().ConfigureAwait(false))
+        {
+            if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>An attribute trimmed, null when absent or blank.</summary>
+    public static string? Attribute(XmlReader reader, string name)
+    {
+        var value = reader.GetAttribute(name)?.Trim();
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
+
+    public static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    public static bool TryDate(string text, string format, out DateOnly date) =>
+        DateOnly.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+}

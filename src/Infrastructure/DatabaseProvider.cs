@@ -1,0 +1,8 @@
+namespace Ent77.Infrastructure;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+    PostgreSql,
+}

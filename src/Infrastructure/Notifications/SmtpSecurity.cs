@@ -1,0 +1,9 @@
+namespace Ent77.Infrastructure.Notifications;
+
+public enum SmtpSecurity
+{
+    None,
+    StartTls,
+    SslOnConnect,
+    Auto,
+}
