@@ -2,6 +2,7 @@ using Ent77.Application.Accounts;
 using Ent77.Application.Accounts.Common;
 using Ent77.Application.Common.Ports;
 using Ent77.Application.Establishments;
+using Ent77.Application.Administration.Access;
 using Ent77.Application.Establishments.AddEstablishment;
 using Ent77.Application.Establishments.IssueAdministrator;
 using Ent77.Domain.Accounts;
@@ -43,11 +44,16 @@ public sealed class DemoSeeder(
             return;
         }
 
-        await sender.Send(new AddEstablishmentCommand(DemoUai, "Collège Les Tilleuls", "Melun"), ct);
-        var admin = await sender.Send(new IssueAdministratorCommand(DemoUai, "Claire", "Martin", PlatformAdmin: true), ct);
+        await sender.Send(new AddEstablishmentCommand(Actor.Operator, DemoUai, "Collège Les Tilleuls", "Melun"), ct);
+        var admin = await sender.Send(new IssueAdministratorCommand(Actor.Operator, DemoUai, "Claire", "Martin"), ct);
+        var platformAdmin = await sender.Send(new IssueAdministratorCommand(Actor.Operator, null, "Yves", "Carpentier", PlatformAdmin: true), ct);
         var establishment = await establishments.FindByUaiAsync(Uai.Parse(DemoUai).Uai!, ct);
         var now = time.GetUtcNow();
-        var lines = new List<string> { $"  {admin.Identifier,-24} {admin.ActivationCode}  administratrice (établissement et plateforme)" };
+        var lines = new List<string>
+        {
+            $"  {admin.Identifier,-24} {admin.ActivationCode}  administratrice de l'établissement",
+            $"  {platformAdmin.Identifier,-24} {platformAdmin.ActivationCode}  administrateur de la plateforme",
+        };
         foreach (var (first, last, profile) in People)
         {
             var identifier = await identifiers.AllocateAsync(first, last, ct);

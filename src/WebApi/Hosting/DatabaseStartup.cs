@@ -5,8 +5,9 @@ using Ent77.WebApi.Development;
 namespace Ent77.WebApi.Hosting;
 
 /// <summary>
-/// Before the server takes any request: migrates the embedded SQLite database (SQL Server is migrated
-/// by the <c>migrate</c> command) and, in Development, seeds the demo data once.
+/// Before the server takes any request: migrates the database (SQLite, or PostgreSQL, whose instances take turns;
+/// SQL Server is migrated by the <c>migrate</c> command) and, in Development, seeds the demo data once.
+/// A database out of reach stops the start with a message naming <c>ConnectionStrings:Ent77</c>.
 /// </summary>
 internal sealed class DatabaseStartup(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
     : IHostedLifecycleService
@@ -14,7 +15,7 @@ internal sealed class DatabaseStartup(IServiceProvider services, IConfiguration 
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        if (configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite) == DatabaseProvider.Sqlite)
+        if (configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite) != DatabaseProvider.SqlServer)
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
         }

@@ -7,6 +7,7 @@ using Ent77.Infrastructure;
 using Ent77.WebApi.Development;
 using Ent77.WebApi.Endpoints;
 using Ent77.WebApi.Errors;
+using Ent77.WebApi.OpenApi;
 using Ent77.WebApi.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -20,6 +21,10 @@ public static class WebApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+
+        // The static assets of a build that is not published (tests, `dotnet run` outside Development): the build's
+        // manifest maps them to wwwroot and their compressed copies. A published service has them in its wwwroot.
+        builder.WebHost.UseStaticWebAssets();
         StartupChecks.EnsureProductionSettings(builder.Configuration, builder.Environment);
         AddServices(builder.Services, builder.Configuration, builder.Environment);
         var app = builder.Build();
@@ -55,6 +60,7 @@ public static class WebApp
                 typeof(Ent77.Application.Administration.Access.AccessBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
                 typeof(UnitOfWorkBehaviour<,>),
+                typeof(PasswordHashingBehaviour<,>),
             ];
         });
 
@@ -64,7 +70,7 @@ public static class WebApp
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddSessions();
         services.AddEnt77RateLimiting(configuration);
-        services.AddOpenApi();
+        services.AddApiDocument();
         services.AddHsts(options =>
         {
             options.MaxAge = TimeSpan.FromDays(365);
@@ -82,14 +88,19 @@ public static class WebApp
                 options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
             }
         });
+        services.AddOptions<OperatorOptions>().Bind(configuration.GetSection(OperatorOptions.Section));
+        services.AddSingleton<PageValues>();
+        services.AddEnt77Compression();
         services.AddScoped<DemoSeeder>();
         services.AddHostedService<DatabaseStartup>();
+        services.AddEnt77Metrics(configuration);
     }
 
     private static void UsePipeline(WebApplication app)
     {
         app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<HeadRequestsMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(context => Problems.WriteStatusCodePageAsync(context.HttpContext));
         if (!app.Environment.IsDevelopment())
@@ -97,7 +108,7 @@ public static class WebApp
             app.UseHsts();
         }
 
-        app.UsePages();
+        app.UseEnt77Compression();
         app.UseRouting();
         app.UseMiddleware<RequestSizeMiddleware>();
         app.UseMiddleware<RequireRequestedWithMiddleware>();
@@ -117,6 +128,7 @@ public static class WebApp
         app.MapJobsDashboard();
         app.MapPages();
 
+        app.MapEnt77Metrics(app.Configuration);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapOpenApi();

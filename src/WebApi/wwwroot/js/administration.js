@@ -1,10 +1,12 @@
-// Administration (EstablishmentAdmin of a school, or PlatformAdmin): roster import with a dry-run preview then
-// issuance (codes downloaded once, as PDF letters or CSV), accounts with filters and new codes, activation rate
-// per class, help requests to handle. Views by fragment: #import, #comptes, #suivi, #aide, #aide/{id} (the
+// Administration (EstablishmentAdmin of a school, or PlatformAdmin): imports (the SIECLE / STS-Web exports, in
+// school-export-import.js, or a CSV) with a dry-run preview then issuance (codes downloaded once, as PDF letters or
+// CSV), accounts with filters, families and new codes, activation rate per class (students, then their parents),
+// help requests to handle. Views by fragment: #import, #comptes, #suivi, #aide, #aide/{id} (the
 // address of the e-mail that tells the school about a new request).
 
 import { ApiError, currentAccount, fetchFile, getJson, postJson, request, signOut } from './api.js';
 import { clearErrors, el, formatDate, formatDateTime, labels, notify, onSubmit, showProblem, valueOf } from './forms.js';
+import { family, initSchoolExportImport, showWarnings } from './school-export-import.js';
 
 const $ = (id) => document.getElementById(id);
 const notice = $('notice');
@@ -30,7 +32,7 @@ async function start() {
   const roles = account.roles ?? [];
   const schools = new Map();
   for (const role of roles.filter((r) => r.role === 'EstablishmentAdmin' && r.uai)) {
-    schools.set(role.uai, role.uai === account.establishment.uai ? account.establishment.name : role.uai);
+    schools.set(role.uai, role.uai === account.establishment?.uai ? account.establishment.name : role.uai);
   }
 
   if (roles.some((r) => r.role === 'PlatformAdmin')) {
@@ -50,7 +52,7 @@ async function start() {
     select.append(el('option', { value: uai, text: `${name} (${uai})` }));
   }
 
-  state.uai = schools.has(account.establishment.uai) ? account.establishment.uai : [...schools.keys()][0];
+  state.uai = account.establishment && schools.has(account.establishment.uai) ? account.establishment.uai : [...schools.keys()][0];
   select.value = state.uai;
   if (schools.size === 1) {
     $('establishment-field').hidden = true;
@@ -63,6 +65,7 @@ async function start() {
     state.uai = select.value;
     state.loaded.clear();
     resetImport();
+    schoolExports.reset();
     route(false);
   });
 
@@ -126,7 +129,17 @@ function offerFile({ blob, fileName }) {
   link.click();
 }
 
-// ——— Import: dry run, preview, then issuance ———
+// ——— Imports: the national exports (their own module), or a CSV: dry run, preview, then issuance ———
+
+const schoolExports = initSchoolExportImport({
+  base,
+  offerFile,
+  done: (message) => {
+    state.loaded.delete('comptes');
+    notify(notice, 'success', message);
+    notice.focus();
+  },
+});
 
 const importForm = $('import-form');
 const issueForm = $('issue-form');
@@ -164,6 +177,7 @@ onSubmit(importForm, async () => {
     el('td', { text: a.identifier }),
     el('td', { text: a.activationCode === null && a.id !== '00000000-0000-0000-0000-000000000000' ? 'Mise à jour' : 'Création' })));
   $('preview-rows').replaceChildren(...rows);
+  showWarnings(preview.warnings ?? [], 'csv');
   $('preview-title').textContent =
     `Aperçu : ${preview.created} compte(s) à créer, ${preview.updated} à mettre à jour. Rien n’est encore enregistré.`;
   $('import-preview').hidden = false;
@@ -224,7 +238,7 @@ function accountRow(a) {
   if (a.status === 'Pending') {
     const reissue = el('button', { type: 'button', className: 'button secondary small', text: 'Nouveau code' });
     reissue.append(el('span', { className: 'visually-hidden', text: ` pour ${a.firstName} ${a.lastName}` }));
-    reissue.addEventListener('click', () => reissueCodes({ accountIds: [a.id] }));
+    reissue.addEventListener('click', () => confirmReissue(a, a.hasLiveCode));
     actions.append(reissue, ' ');
   }
 
@@ -241,9 +255,21 @@ function accountRow(a) {
     el('td', { text: a.identifier }),
     el('td', { text: labels.profile[a.profile] ?? a.profile }),
     el('td', { text: a.className ?? '' }),
+    el('td', { text: family(a) }),
     el('td', { text: labels.status[a.status] ?? a.status }),
     el('td', { text: a.hasLiveCode ? formatDate(a.codeExpiresAt) : (a.status === 'Pending' ? 'code expiré ou annulé' : '') }),
     actions);
+}
+
+/** One new code revokes the live one: asked first, naming the person (the bulk button asks too). */
+function confirmReissue(account, hasLiveCode) {
+  const name = `${account.firstName} ${account.lastName}`;
+  const question = hasLiveCode
+    ? `Émettre un nouveau code pour ${name} ? Son code actuel ne fonctionnera plus : s’il a déjà été remis, il faudra remettre le nouveau.`
+    : `Émettre un nouveau code pour ${name} ?`;
+  if (window.confirm(question)) {
+    reissueCodes({ accountIds: [account.id] });
+  }
 }
 
 async function reissueCodes(body) {
@@ -302,17 +328,34 @@ async function loadStats() {
   $('stats-overall').textContent = o.total === 0
     ? 'Aucun compte pour le moment.'
     : `${percent.format(o.rate)} des comptes sont activés (${o.active} sur ${o.total}).`;
-  $('stats-classes').replaceChildren(...stats.byClass.map((r) => chartRow(r, r.group)));
+  $('stats-classes').replaceChildren(...stats.byClass.flatMap(classRows(stats)));
   $('stats-profiles').replaceChildren(...stats.byProfile.map((r) => chartRow(r, labels.profile[r.group] ?? r.group)));
 }
 
-function chartRow(rate, label) {
+/**
+ * A class's students, then (when the class has any) the parents linked to them: « Parents de 6e A ». The parents' rate
+ * is taken where the answer gives it: beside the class (parents), or in a list of its own (parentsByClass).
+ */
+function classRows(stats) {
+  const parentsOf = new Map((stats.parentsByClass ?? []).map((r) => [r.group ?? r.className, r]));
+  return (r) => {
+    const parents = r.parents ?? parentsOf.get(r.group);
+    const rows = [chartRow(r, r.group)];
+    if (parents && parents.total > 0) {
+      rows.push(chartRow(parents, `Parents de ${r.group}`, 'parents'));
+    }
+
+    return rows;
+  };
+}
+
+function chartRow(rate, label, kind) {
   const id = `meter-${Math.random().toString(36).slice(2)}`;
   const figures = `${percent.format(rate.rate)} — ${rate.active} activé(s) sur ${rate.total}`
     + (rate.pending ? `, ${rate.pending} en attente` : '')
     + (rate.expiredCodes ? ` (dont ${rate.expiredCodes} code(s) expiré(s))` : '')
     + (rate.blocked ? `, ${rate.blocked} bloqué(s)` : '');
-  return el('li', {},
+  return el('li', { className: kind ? `chart-${kind}` : null },
     el('span', { className: 'chart-label', id: `${id}-label`, text: label }),
     el('meter', { id, min: '0', max: '1', value: String(rate.rate), 'aria-labelledby': `${id}-label`, 'aria-describedby': `${id}-figures` },
       percent.format(rate.rate)),
@@ -362,7 +405,7 @@ async function openHelp(id) {
     if (s.status === 'Pending') {
       const button = el('button', { type: 'button', className: 'button secondary small', text: 'Nouveau code' });
       button.append(el('span', { className: 'visually-hidden', text: ` pour ${s.firstName} ${s.lastName}` }));
-      button.addEventListener('click', () => reissueCodes({ accountIds: [s.id] }));
+      button.addEventListener('click', () => confirmReissue(s, true));
       action.append(button);
     }
 

@@ -3,19 +3,24 @@
 // the tab order; the service quietly drops a request that fills it.
 
 import { getJson, postJson } from './api.js';
+import { combobox } from './combobox.js';
 import { el, notify, onSubmit, valueOf } from './forms.js';
 
 const notice = document.getElementById('notice');
 const form = document.getElementById('help-form');
-const select = document.getElementById('uai');
+const $ = (id) => document.getElementById(id);
 
+// The school: a searchable list (combobox.js) of the public list of establishments, by name, city or UAI.
 getJson('/api/establishments').then((establishments) => {
-  for (const e of establishments ?? []) {
-    select.append(el('option', { value: e.uai, text: `${e.name} — ${e.city} (${e.uai})` }));
-  }
-
+  const schools = combobox({
+    input: $('uai-search'),
+    list: $('uai-options'),
+    hidden: $('uai'),
+    status: $('uai-status'),
+    options: (establishments ?? []).map((e) => ({ value: e.uai, label: e.name, detail: `${e.city} — ${e.uai}` })),
+  });
   if ((establishments ?? []).length === 1) {
-    select.value = establishments[0].uai;
+    schools.select(establishments[0].uai);
   }
 }, () => notify(notice, 'error', 'La liste des établissements ne peut pas être chargée. Réessayez dans quelques instants.'));
 

@@ -6,7 +6,7 @@ const UNSAFE_HEADER = 'X-Requested-With';
 const GENERIC = {
   0: { title: 'Le service ne répond pas.', detail: 'Vérifiez votre connexion à Internet, puis réessayez.' },
   401: { title: 'Authentification requise.', detail: 'Connectez-vous pour continuer.' },
-  403: { title: 'Accès refusé.', detail: "Votre compte n'a pas les droits nécessaires pour cette action." },
+  403: { title: 'Accès refusé.', detail: "Votre compte n’a pas les droits nécessaires pour cette action." },
   429: { title: 'Trop de tentatives.', detail: 'Patientez une minute avant de réessayer.' },
   500: { title: 'Erreur inattendue.', detail: 'Une erreur inattendue s’est produite. Réessayez plus tard.' },
 };

@@ -5,9 +5,10 @@
 
 const KEY = 'ent77.activation';
 
-export function saveActivation({ identifier, code, rememberMe = false }) {
+/** verified: the service has just answered "activationRequired" for this pair (Connexion checked it). */
+export function saveActivation({ identifier, code, rememberMe = false, verified = false }) {
   try {
-    sessionStorage.setItem(KEY, JSON.stringify({ identifier, code, rememberMe: Boolean(rememberMe) }));
+    sessionStorage.setItem(KEY, JSON.stringify({ identifier, code, rememberMe: Boolean(rememberMe), verified: Boolean(verified) }));
   } catch {
     // Private browsing without storage: the activation page asks for the identifier and the code again.
   }
@@ -27,5 +28,26 @@ export function clearActivation() {
     sessionStorage.removeItem(KEY);
   } catch {
     // Nothing stored.
+  }
+}
+
+// « Votre compte est activé » is said once, on the first Accueil after Activation, in this tab only.
+const ACTIVATED = 'ent77.activated';
+
+export function markActivated() {
+  try {
+    sessionStorage.setItem(ACTIVATED, '1');
+  } catch {
+    // Without storage the message is not shown; nothing else depends on it.
+  }
+}
+
+export function takeActivated() {
+  try {
+    const activated = sessionStorage.getItem(ACTIVATED) === '1';
+    sessionStorage.removeItem(ACTIVATED);
+    return activated;
+  } catch {
+    return false;
   }
 }

@@ -57,7 +57,8 @@ export async function attachChecklist(input, list) {
         continue;
       }
 
-      const ok = value.length > 0 && evaluate(value, policy);
+      // An empty field breaks « at least 8 » but keeps « at most 128 »: each rule says what is true of the value.
+      const ok = evaluate(value, policy);
       item.className = ok ? 'rule-ok' : 'rule-ko';
       item.dataset.state = ok ? 'ok' : 'ko';
       state.textContent = ok ? 'Règle respectée : ' : 'Règle pas encore respectée : ';

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Ent77.WebApi.Security;
 
 /// <summary>
-/// CSRF defence (DESIGN §4): every unsafe request under <c>/api</c> must carry <c>X-Requested-With</c>.
+/// CSRF defence (docs/SECURITY.md): every unsafe request under <c>/api</c>, and every action of the jobs dashboard
+/// under <c>/hangfire</c> (its own scripts send the header), must carry <c>X-Requested-With</c>.
 /// A cross-site form cannot add a header, and CORS never allows it cross-site.
 /// </summary>
 public sealed class RequireRequestedWithMiddleware(RequestDelegate next)
@@ -17,14 +18,15 @@ public sealed class RequireRequestedWithMiddleware(RequestDelegate next)
         var request = context.Request;
         var unsafeMethod = !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
             || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method));
-        if (unsafeMethod && request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-            && string.IsNullOrWhiteSpace(request.Headers[HeaderName]))
+        var guarded = request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            || request.Path.StartsWithSegments(JobsDashboard.Path, StringComparison.OrdinalIgnoreCase);
+        if (unsafeMethod && guarded && string.IsNullOrWhiteSpace(request.Headers[HeaderName]))
         {
             return Problems.Fixed(new ProblemDetails
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "En-tête manquant.",
-                Detail = $"Les requêtes qui modifient des données doivent porter l'en-tête {HeaderName}.",
+                Detail = $"Les requêtes qui modifient des données doivent porter l’en-tête {HeaderName}.",
             }).ExecuteAsync(context);
         }
 
