@@ -1,6 +1,9 @@
 using Ent77.Application.Accounts.ActivateAccount;
 using Ent77.Application.Accounts.Common;
 using Ent77.Application.Notifications;
+using Ent77.Application.Notifications.Messages;
+using Ent77.Domain.Accounts.Events;
+using Ent77.Domain.Common;
 using Ent77.Application.Terms;
 using Ent77.Domain.Accounts;
 using Ent77.Domain.Accounts.Passwords;
@@ -19,26 +22,28 @@ public sealed class ActivateAccountTests
         _terms.GetCurrentAsync(Arg.Any<CancellationToken>()).Returns(TermsOfUse.Publish("2026-09", "CGU", "Texte", _ports.Time.GetUtcNow()));
 
     private ActivateAccountHandler Handler() =>
-        new(_ports.Accounts, _terms, _ports.PasswordHasher, _ports.CodeHasher, PasswordPolicy.Default, _ports.Views, _ports.Audit,
-            _ports.Secrets, _ports.Outbox, _ports.Rules, _ports.Recovery, _ports.Time);
+        new(_ports.Accounts, _terms, _ports.PasswordHasher, _ports.CodeHasher, PasswordPolicy.Default, _ports.Views, _ports.Publisher, _ports.Rules, _ports.Time);
 
     private static ActivateAccountCommand Command(string identifier, string code, string password = "Violette-2012") =>
         new(identifier, code, password, password, "parent@example.fr", "06 12 34 56 78", true, false);
 
     [Fact]
-    public async Task Activate_WithLiveCode_SignsInAndRecordsTheTermsVersion()
+    public async Task Activate_WithLiveCode_SignsInAndRecordsTheTermsVersion_ThenItsEventWelcomesThePerson()
     {
         var (account, code) = _ports.PendingAccount();
+        account.ClearDomainEvents();
 
         var result = await Handler().Handle(Command("helene.dupont", code), default);
+        Assert.IsType<AccountActivated>(Assert.Single(account.DomainEvents));
+        await _ports.PublishDomainEventsAsync(account);
 
         Assert.Equal(AuthOutcome.SignedIn, result.Outcome);
         Assert.Equal(account.SecurityStamp, result.Session!.SecurityStamp);
         Assert.Equal("2026-09", account.AcceptedTermsVersion);
         Assert.Equal("+33612345678", account.MobilePhone!.E164);
         _ports.Audit.Received(1).Record(Arg.Is<AuditEvent>(e => e.Type == AuditTypes.AccountActivated));
-        _ports.Outbox.Received(1).Enqueue(Arg.Is<OutgoingMessage>(m =>
-            m.Template == NotificationTemplates.Welcome && m.Recipient == "parent@example.fr" && m.Secret == "link-1"));
+        _ports.Outbox.Received(1).Enqueue(
+            MessageRecipient.Email("parent@example.fr", account.Id.Value), new WelcomeMessage("Hélène", "helene.dupont"), Arg.Is<OneTimeSecret>(s => s.Value == "link-1"));
         Assert.Equal("hash:link-1", account.EmailConfirmationHash);
     }
 
@@ -51,9 +56,8 @@ public sealed class ActivateAccountTests
 
         Assert.Equal(AuthOutcome.Failed, result.Outcome);
         Assert.Equal(1, account.FailedSignInCount);
-        _ports.Outbox.DidNotReceive().Enqueue(Arg.Any<OutgoingMessage>());
         Assert.Equal(AccountStatus.Pending, account.Status);
-        _ports.Audit.Received(1).Record(Arg.Is<AuditEvent>(e => e.Type == AuditTypes.ActivationFailed));
+        await _ports.Publisher.Received(1).Publish(new ActivationFailed(account.Id.Value, _ports.Establishment.Id.Value, _ports.Time.GetUtcNow()), Arg.Any<CancellationToken>());
     }
 
     [Fact]

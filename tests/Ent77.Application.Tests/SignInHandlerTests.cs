@@ -1,7 +1,7 @@
 using Ent77.Application.Accounts.Common;
 using Ent77.Application.Accounts.SignIn;
 using Ent77.Domain.Accounts;
-using Ent77.Domain.Auditing;
+using Ent77.Domain.Accounts.Events;
 using NSubstitute;
 
 namespace Ent77.Application.Tests;
@@ -11,7 +11,7 @@ public sealed class SignInHandlerTests
     private readonly Ports _ports = new();
 
     private SignInHandler Handler() =>
-        new(_ports.Accounts, _ports.PasswordHasher, _ports.CodeHasher, _ports.Views, _ports.Audit, _ports.Rules, _ports.Time);
+        new(_ports.Accounts, _ports.PasswordHasher, _ports.CodeHasher, _ports.Views, _ports.Publisher, _ports.Rules, _ports.Time);
 
     [Fact]
     public async Task SignIn_WithUnknownIdentifier_FailsAfterOneDummyVerification()
@@ -20,7 +20,7 @@ public sealed class SignInHandlerTests
 
         Assert.Equal(AuthOutcome.Failed, result.Outcome);
         _ports.PasswordHasher.Received(1).Verify("dummy", "Violette-2012");
-        _ports.Audit.Received(1).Record(Arg.Is<AuditEvent>(e => e.Type == AuditTypes.SignInFailed && e.AccountId == null));
+        await _ports.Publisher.Received(1).Publish(new SignInAttempted(null, null, SignInResult.Failed, false, _ports.Time.GetUtcNow()), Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -34,21 +34,22 @@ public sealed class SignInHandlerTests
         Assert.Equal("helene.dupont", result.Identifier);
         Assert.Null(result.Session);
         _ports.PasswordHasher.Received(1).Verify(Arg.Any<string>(), Arg.Any<string>());
-        _ports.Audit.Received(1).Record(Arg.Is<AuditEvent>(e => e.Type == AuditTypes.SignInActivationRequired && e.AccountId == account.Id.Value));
+        await _ports.Publisher.Received(1).Publish(
+            new SignInAttempted(account.Id.Value, _ports.Establishment.Id.Value, SignInResult.ActivationRequired, false, _ports.Time.GetUtcNow()), Arg.Any<CancellationToken>());
     }
 
     [Fact]
-    public async Task SignIn_FifthFailure_RecordsTheLockoutInTheAuditLog()
+    public async Task SignIn_FifthFailure_LocksTheAccount_AndEachFailureIsPublished()
     {
         var (account, _) = _ports.PendingAccount();
+        account.ClearDomainEvents();
         for (var i = 0; i < 5; i++)
         {
-            account.ClearDomainEvents();
             await Handler().Handle(new SignInCommand(account.Identifier.Value, "WRONG-CODE-1", false), default);
         }
 
         Assert.True(account.IsLockedOut(_ports.Time.GetUtcNow()));
-        _ports.Audit.Received(1).Record(Arg.Is<AuditEvent>(e => e.Type == AuditTypes.AccountLockedOut));
-        _ports.Audit.Received(5).Record(Arg.Is<AuditEvent>(e => e.Type == AuditTypes.SignInFailed));
+        Assert.IsType<AccountLockedOut>(Assert.Single(account.DomainEvents));
+        await _ports.Publisher.Received(5).Publish(Arg.Is<SignInAttempted>(e => e.Result == SignInResult.Failed && !e.WhileLockedOut), Arg.Any<CancellationToken>());
     }
 }

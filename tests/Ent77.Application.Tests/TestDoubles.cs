@@ -1,3 +1,10 @@
+using Ent77.Application.Accounts.Sessions;
+using Ent77.Application.Administration.Access;
+using Ent77.Application.Auditing;
+using Ent77.Application.Common.Events;
+using Ent77.Application.Notifications.Handlers;
+using Ent77.Domain.Common;
+using Mediator;
 using Ent77.Application.Accounts;
 using Ent77.Application.Accounts.Common;
 using Ent77.Application.Common;
@@ -27,9 +34,9 @@ public sealed class Ports
             .Returns(call => call.ArgAt<string>(0) == "P:" + call.ArgAt<string>(1) ? PasswordCheck.Success : PasswordCheck.Failed);
         Accounts.TakenIdentifiersAsync(Arg.Any<IReadOnlyCollection<Identifier>>(), Arg.Any<CancellationToken>()).Returns(new HashSet<string>());
         var issued = 0;
-        Secrets.NewLinkToken().Returns(_ => { issued++; return new IssuedSecret($"link-{issued}", $"hash:link-{issued}"); });
+        Secrets.NewLinkToken().Returns(_ => { issued++; return new OneTimeSecret($"link-{issued}", $"hash:link-{issued}"); });
         Secrets.HashLinkToken(Arg.Any<string>()).Returns(call => "hash:" + call.Arg<string>());
-        Secrets.NewSmsCode().Returns(_ => { issued++; return new IssuedSecret($"{issued:D6}", $"hash:{issued:D6}"); });
+        Secrets.NewSmsCode().Returns(_ => { issued++; return new OneTimeSecret($"{issued:D6}", $"hash:{issued:D6}"); });
         Secrets.HashSmsCode(Arg.Any<string>()).Returns(call => "hash:" + call.Arg<string>());
         Accounts.FindActiveByEmailAsync(Arg.Any<EmailAddress>(), Arg.Any<CancellationToken>()).Returns([]);
     }
@@ -52,14 +59,57 @@ public sealed class Ports
 
     public INotificationOutbox Outbox { get; } = Substitute.For<INotificationOutbox>();
 
+    /// <summary>The use cases' own events (sign-in outcomes, failures…), recorded: assert what was published.</summary>
+    public IPublisher Publisher { get; } = Substitute.For<IPublisher>();
+
+    public AdministratorContext Administrator { get; } = new();
+
     /// <summary>Predictable secrets: link-1, link-2… hashed as "hash:" + secret; SMS codes 000001, 000002….</summary>
     public IRecoverySecrets Secrets { get; } = Substitute.For<IRecoverySecrets>();
 
     public Establishment Establishment { get; }
 
-    public AccountViewReader Views => new(Establishments);
+    public ISessionRepository Sessions { get; } = Substitute.For<ISessionRepository>();
+
+    public AccountViewReader Views => new(Establishments, Sessions, Accounts, Time);
 
     public ActivationCodeIssuer Issuer => new(CodeHasher, Rules);
+
+    /// <summary>
+    /// What the unit of work does before it commits: takes the events <paramref name="aggregates"/> raised and hands them to
+    /// the service's handlers of domain events (audit rows and messages, here into the fakes), round after round.
+    /// </summary>
+    public async Task PublishDomainEventsAsync(params IAggregateRoot[] aggregates)
+    {
+        INotificationHandler<DomainEventsRaised>[] handlers =
+        [
+            new WelcomeMessageHandler(Accounts, Secrets, Outbox, Recovery),
+            new PasswordResetMessageHandler(Accounts, Outbox),
+            new PasswordChangedMessageHandler(Accounts, Outbox),
+            new EmailConfirmationMessageHandler(Accounts, Secrets, Outbox, Recovery),
+            new EmailChangedMessageHandler(Accounts, Outbox),
+            new AccountLockedOutAuditHandler(Audit),
+            new AccountActivatedAuditHandler(Audit),
+            new ActivationCodeIssuedAuditHandler(Audit, Administrator),
+            new PasswordResetRequestedAuditHandler(Audit),
+            new PasswordChangedAuditHandler(Audit),
+            new ContactDetailsChangedAuditHandler(Audit),
+            new EmailConfirmedAuditHandler(Audit),
+        ];
+        while (aggregates.SelectMany(a => a.DomainEvents).ToList() is { Count: > 0 } events)
+        {
+            foreach (var aggregate in aggregates)
+            {
+                aggregate.ClearDomainEvents();
+            }
+
+            var round = new DomainEventsRaised(events);
+            foreach (var handler in handlers)
+            {
+                await handler.Handle(round, default);
+            }
+        }
+    }
 
     /// <summary>An active account (password "Violette-2012", e-mail and mobile on file) known to the repository.</summary>
     public Account ActiveAccount(string first = "Sophie", string last = "Dupont", string? mobile = "06 12 34 56 78")

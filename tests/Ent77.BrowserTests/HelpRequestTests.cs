@@ -23,11 +23,14 @@ public sealed class HelpRequestTests(PortalFixture portal) : BrowserTest(portal)
         await Expect(page.Locator("[aria-hidden='true']:has(#website)")).ToHaveCountAsync(1);
         await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Site web" })).ToHaveCountAsync(0);
 
-        // Sent empty: every missing answer by its field (the radio group included). The only school is preselected.
-        await Expect(page.GetByLabel("Établissement")).ToHaveValueAsync(PortalFixture.Uai);
+        // Sent empty: every missing answer by its field (the radio group and the school included; the school is
+        // chosen in advance when it is the service's only one, so the field is emptied first).
+        // The list of schools is loaded first: emptied before it arrives, the field would be filled again by that choice.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Établissement" }).FillAsync(string.Empty);
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer ma demande" }).ClickAsync();
         await Expect(page.Locator(".error-summary")).ToBeFocusedAsync();
-        foreach (var field in new[] { "firstName", "lastName", "email", "message" })
+        foreach (var field in new[] { "firstName", "lastName", "email", "message", "uai-search" })
         {
             await Expect(page.Locator($"#{field}")).ToHaveAttributeAsync("aria-invalid", "true");
         }
@@ -38,7 +41,10 @@ public sealed class HelpRequestTests(PortalFixture portal) : BrowserTest(portal)
         await page.GetByLabel("Prénom", new() { Exact = true }).FillAsync("Sophie");
         await page.GetByLabel("Nom", new() { Exact = true }).FillAsync(lastName);
         await page.GetByLabel("Adresse e-mail", new() { Exact = true }).FillAsync(requesterEmail);
-        await page.GetByLabel("Établissement").SelectOptionAsync(PortalFixture.Uai);
+        var school = page.GetByRole(AriaRole.Combobox, new() { Name = "Établissement" });
+        await school.FillAsync("tilleuls melun");
+        await page.GetByRole(AriaRole.Option, new() { Name = PortalFixture.SchoolName }).ClickAsync();
+        await Expect(page.Locator("#uai")).ToHaveValueAsync(PortalFixture.Uai);
         await page.GetByLabel("Je n’arrive pas à activer mon compte").CheckAsync();
         await page.GetByLabel("Nom et prénom de l’élève").FillAsync($"Hélène {lastName}");
         await page.GetByLabel("Classe").FillAsync("6e A");

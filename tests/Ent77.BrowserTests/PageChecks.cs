@@ -8,7 +8,8 @@ namespace Ent77.BrowserTests;
 public sealed class PageChecks(PortalFixture portal) : BrowserTest(portal)
 {
     public static readonly string[] PublicPages =
-        ["/", "/activation", "/mot-de-passe-oublie", "/reinitialisation", "/identifiant-oublie", "/confirmation-email", "/aide", "/cgu"];
+        ["/", "/activation", "/mot-de-passe-oublie", "/reinitialisation", "/identifiant-oublie", "/confirmation-email", "/aide", "/cgu",
+         "/accessibilite", "/donnees-personnelles", "/mentions-legales"];
 
     /// <summary>Problems found by a script in the page (an empty list when all is well).</summary>
     private const string Audit = """
@@ -139,7 +140,7 @@ public sealed class PageChecks(PortalFixture portal) : BrowserTest(portal)
         await page.ScreenshotAsync(new() { Path = Screenshot("activation-erreurs-telephone.png"), FullPage = true });
 
         // No horizontal scrolling on a phone.
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The page scrolls sideways on a phone.");
+        Assert.False(await ScrollsSidewaysAsync(page), "The page scrolls sideways on a phone.");
         Assert.True(File.Exists(Screenshot("connexion-telephone.png")) && File.Exists(Screenshot("activation-telephone.png")));
     }
 

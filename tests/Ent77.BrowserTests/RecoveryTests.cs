@@ -42,7 +42,7 @@ public sealed class RecoveryTests(PortalFixture portal) : BrowserTest(portal)
         await page.GetByLabel("Nouveau mot de passe").FillAsync("Tournesol-2029");
         await page.GetByLabel("Confirmation du mot de passe").FillAsync("Tournesol-2029");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le mot de passe" }).ClickAsync();
-        await Expect(page.Locator(".error-summary")).ToContainTextAsync("n'est plus valable");
+        await Expect(page.Locator(".error-summary")).ToContainTextAsync("n’est plus valable");
 
         // The new password opens Accueil.
         await SignInAsync(page, identifier, "Tournesol-2027");

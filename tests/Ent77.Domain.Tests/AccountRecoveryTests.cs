@@ -1,4 +1,5 @@
 using Ent77.Domain.Accounts;
+using Ent77.Domain.Accounts.Events;
 using Ent77.Domain.Common;
 
 namespace Ent77.Domain.Tests;
@@ -14,22 +15,22 @@ public sealed class AccountRecoveryTests
     {
         var account = TestData.ActiveAccount(_hasher);
 
-        Assert.True(account.RequestPasswordReset(ResetChannel.Email, "t1", Reset, TestData.Now));
-        Assert.True(account.RequestPasswordReset(ResetChannel.Email, "t2", Reset, TestData.Now.AddMinutes(1)));
-        Assert.True(account.RequestPasswordReset(ResetChannel.Email, "t3", Reset, TestData.Now.AddMinutes(2)));
-        Assert.False(account.RequestPasswordReset(ResetChannel.Email, "t4", Reset, TestData.Now.AddMinutes(3)));
+        Assert.True(account.RequestPasswordReset(ResetChannel.Email, Secret("t1"), Reset, TestData.Now));
+        Assert.True(account.RequestPasswordReset(ResetChannel.Email, Secret("t2"), Reset, TestData.Now.AddMinutes(1)));
+        Assert.True(account.RequestPasswordReset(ResetChannel.Email, Secret("t3"), Reset, TestData.Now.AddMinutes(2)));
+        Assert.False(account.RequestPasswordReset(ResetChannel.Email, Secret("t4"), Reset, TestData.Now.AddMinutes(3)));
 
         Assert.Single(account.ResetRequests, r => r.IsLive(TestData.Now.AddMinutes(3)));
-        Assert.True(account.RequestPasswordReset(ResetChannel.Email, "t5", Reset, TestData.Now.AddMinutes(61)));
+        Assert.True(account.RequestPasswordReset(ResetChannel.Email, Secret("t5"), Reset, TestData.Now.AddMinutes(61)));
     }
 
     [Fact]
     public void RequestPasswordReset_ForAPendingAccountOrWithoutMobile_DoesNothing()
     {
-        Assert.False(TestData.PendingAccountWithCode().RequestPasswordReset(ResetChannel.Email, "t", Reset, TestData.Now));
+        Assert.False(TestData.PendingAccountWithCode().RequestPasswordReset(ResetChannel.Email, Secret("t"), Reset, TestData.Now));
         var active = TestData.PendingAccountWithCode();
         active.Activate(TestData.Details() with { MobilePhone = null }, TestData.Policy, _hasher, TestData.Now);
-        Assert.False(active.RequestPasswordReset(ResetChannel.Sms, "c", Reset, TestData.Now));
+        Assert.False(active.RequestPasswordReset(ResetChannel.Sms, Secret("c"), Reset, TestData.Now));
         Assert.Empty(active.ResetRequests);
     }
 
@@ -37,7 +38,7 @@ public sealed class AccountRecoveryTests
     public void ResetPassword_WithTheLiveToken_ChangesThePasswordAndStamp_AndUsesTheToken()
     {
         var account = TestData.ActiveAccount(_hasher);
-        account.RequestPasswordReset(ResetChannel.Email, "t1", Reset, TestData.Now);
+        account.RequestPasswordReset(ResetChannel.Email, Secret("t1"), Reset, TestData.Now);
         var stamp = account.SecurityStamp;
 
         var outcome = account.ResetPassword(ResetChannel.Email, "t1", "Tournesol-2027", TestData.Policy, _hasher, Reset, TestData.Now.AddMinutes(5));
@@ -54,7 +55,7 @@ public sealed class AccountRecoveryTests
     public void ResetPassword_AfterExpiry_OrWithAWeakPassword_Fails()
     {
         var account = TestData.ActiveAccount(_hasher);
-        account.RequestPasswordReset(ResetChannel.Email, "t1", Reset, TestData.Now);
+        account.RequestPasswordReset(ResetChannel.Email, Secret("t1"), Reset, TestData.Now);
 
         Assert.Throws<DomainValidationException>(() =>
             account.ResetPassword(ResetChannel.Email, "t1", "azerty", TestData.Policy, _hasher, Reset, TestData.Now.AddMinutes(1)));
@@ -66,7 +67,7 @@ public sealed class AccountRecoveryTests
     public void ResetPassword_FiveWrongSmsCodes_KillTheCode()
     {
         var account = TestData.ActiveAccount(_hasher);
-        account.RequestPasswordReset(ResetChannel.Sms, "123456", Reset, TestData.Now);
+        account.RequestPasswordReset(ResetChannel.Sms, Secret("123456"), Reset, TestData.Now);
 
         for (var i = 0; i < 5; i++)
         {
@@ -81,7 +82,7 @@ public sealed class AccountRecoveryTests
     public void ChangePassword_NeedsTheCurrentOne_CountsFailures_AndKillsResetTokens()
     {
         var account = TestData.ActiveAccount(_hasher);
-        account.RequestPasswordReset(ResetChannel.Email, "t1", Reset, TestData.Now);
+        account.RequestPasswordReset(ResetChannel.Email, Secret("t1"), Reset, TestData.Now);
 
         Assert.False(account.ChangePassword("faux", "Tournesol-2027", TestData.Policy, _hasher, TestData.Lockout, TestData.Now));
         Assert.Equal(1, account.FailedSignInCount);
@@ -136,7 +137,7 @@ public sealed class AccountRecoveryTests
     public void Block_KillsResetSecrets()
     {
         var account = TestData.ActiveAccount(_hasher);
-        account.RequestPasswordReset(ResetChannel.Email, "t1", Reset, TestData.Now);
+        account.RequestPasswordReset(ResetChannel.Email, Secret("t1"), Reset, TestData.Now);
 
         account.Block(TestData.Now);
 
@@ -144,4 +145,7 @@ public sealed class AccountRecoveryTests
         Assert.Equal(PasswordResetOutcome.InvalidSecret,
             account.ResetPassword(ResetChannel.Email, "t1", "Tournesol-2027", TestData.Policy, _hasher, Reset, TestData.Now));
     }
+
+    /// <summary>A reset secret whose stored hash is <paramref name="hash"/>.</summary>
+    private static OneTimeSecret Secret(string hash) => new("clear-" + hash, hash);
 }

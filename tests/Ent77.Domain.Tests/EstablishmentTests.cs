@@ -1,5 +1,6 @@
 using Ent77.Domain.Common;
 using Ent77.Domain.Establishments;
+using Ent77.Domain.Establishments.Events;
 using static Ent77.Domain.Tests.TestData;
 
 namespace Ent77.Domain.Tests;

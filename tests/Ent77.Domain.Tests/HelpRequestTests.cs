@@ -2,6 +2,7 @@ using Ent77.Domain.Accounts;
 using Ent77.Domain.Common;
 using Ent77.Domain.Establishments;
 using Ent77.Domain.Support;
+using Ent77.Domain.Support.Events;
 
 namespace Ent77.Domain.Tests;
 
@@ -69,8 +70,8 @@ public sealed class HelpRequestTests
         closed.Resolve(Admin, "Fait", Now);
         var retention = TimeSpan.FromDays(365);
 
-        Assert.False(closed.IsDueForPurge(Now.AddDays(365), retention));
-        Assert.True(closed.IsDueForPurge(Now.AddDays(366), retention));
-        Assert.False(open.IsDueForPurge(Now.AddDays(1000), retention));
+        Assert.False(HelpRequest.DueForPurge(Now.AddDays(365), retention).Compile()(closed));
+        Assert.True(HelpRequest.DueForPurge(Now.AddDays(366), retention).Compile()(closed));
+        Assert.False(HelpRequest.DueForPurge(Now.AddDays(1000), retention).Compile()(open));
     }
 }

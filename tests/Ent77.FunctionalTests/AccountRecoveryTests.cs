@@ -67,6 +67,28 @@ public sealed class AccountRecoveryTests : MailTest
     }
 
     [Fact]
+    public async Task ChangingTheEmail_TellsTheOldAddress_WithoutGivingItTheNewOne()
+    {
+        var client = Factory.CreateApiClient();
+        await Factory.CreateActiveAccountAsync(client);
+        await Smtp.WaitForAsync("helene.parent@example.fr"); // the welcome e-mail
+
+        var changed = await client.PutAsJsonAsync("/api/account/contact", new { email = "pirate@example.fr", mobilePhone = (string?)null, currentPassword = "Violette-2012" });
+
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+        var notice = Assert.Single(await Smtp.WaitForAsync("helene.parent@example.fr", 2), m => m.Subject == "ENT 77 : votre adresse e-mail a été changée");
+        Assert.Contains("helene.dupont", notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains("https://ent77.test/mot-de-passe-oublie", notice.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("pirate", notice.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("pirate", notice.HtmlBody, StringComparison.Ordinal);
+
+        // The same address again (another case): nobody is told anything.
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PutAsJsonAsync("/api/account/contact", new { email = "PIRATE@example.fr", mobilePhone = (string?)null, currentPassword = "Violette-2012" })).StatusCode);
+        await QuietPeriod();
+        Assert.Single(Smtp.To("helene.parent@example.fr"), m => m.Subject == "ENT 77 : votre adresse e-mail a été changée");
+    }
+
+    [Fact]
     public async Task ChangePassword_KeepsThisSession_EndsTheOthers_AndTellsThePerson()
     {
         var client = Factory.CreateApiClient();

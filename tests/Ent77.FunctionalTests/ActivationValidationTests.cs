@@ -6,7 +6,7 @@ using Ent77.FunctionalTests.Infrastructure;
 namespace Ent77.FunctionalTests;
 
 /// <summary>
-/// DESIGN §3 (password policy, e-mail, mobile, terms) and §4: every invalid field of the activation form
+/// docs/DOMAIN.md (password policy, contact details, terms) and docs/API.md: every invalid field of the activation form
 /// gives a 400 problem whose <c>errors</c> are keyed by camelCase field name, in French; nothing is written.
 /// </summary>
 public sealed class ActivationValidationTests : FunctionalTest
@@ -21,12 +21,12 @@ public sealed class ActivationValidationTests : FunctionalTest
         { "password containing the last name", "password", "Le mot de passe ne doit contenir ni votre prénom ni votre nom." },
         { "confirmation mismatch", "passwordConfirmation", "Les deux mots de passe ne sont pas identiques." },
         { "missing confirmation", "passwordConfirmation", "Confirmez le mot de passe." },
-        { "bad e-mail", "email", "L'adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr)." },
+        { "bad e-mail", "email", "L’adresse e-mail n’est pas valide (exemple : prenom.nom@exemple.fr)." },
         { "blank e-mail", "email", "Saisissez une adresse e-mail personnelle : elle sert à retrouver un mot de passe perdu." },
         { "no e-mail at all", "email", "Saisissez une adresse e-mail personnelle : elle sert à retrouver un mot de passe perdu." },
         { "landline mobile", "mobilePhone", "Indiquez un numéro de téléphone mobile (06 ou 07), pas une ligne fixe." },
-        { "malformed mobile", "mobilePhone", "Le numéro de téléphone n'est pas valide (exemple : 06 12 34 56 78)." },
-        { "terms not accepted", "acceptTerms", "Vous devez accepter les conditions générales d'utilisation." },
+        { "malformed mobile", "mobilePhone", "Le numéro de téléphone n’est pas valide (exemple : 06 12 34 56 78)." },
+        { "terms not accepted", "acceptTerms", "Vous devez accepter les conditions générales d’utilisation." },
     };
 
     [Fact]
@@ -80,9 +80,9 @@ public sealed class ActivationValidationTests : FunctionalTest
         Assert.Contains("Le mot de passe doit contenir au moins un chiffre.", errors["password"]);
         Assert.Equal(2, errors["password"].Length);
         Assert.Equal(["Les deux mots de passe ne sont pas identiques."], errors["passwordConfirmation"]);
-        Assert.Equal(["L'adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr)."], errors["email"]);
-        Assert.Equal(["Le numéro de téléphone n'est pas valide (exemple : 06 12 34 56 78)."], errors["mobilePhone"]);
-        Assert.Equal(["Vous devez accepter les conditions générales d'utilisation."], errors["acceptTerms"]);
+        Assert.Equal(["L’adresse e-mail n’est pas valide (exemple : prenom.nom@exemple.fr)."], errors["email"]);
+        Assert.Equal(["Le numéro de téléphone n’est pas valide (exemple : 06 12 34 56 78)."], errors["mobilePhone"]);
+        Assert.Equal(["Vous devez accepter les conditions générales d’utilisation."], errors["acceptTerms"]);
 
         await Factory.AssertStillPendingAsync(pending);
         Assert.Equal(auditBefore, await Factory.CountAuditEventsAsync());

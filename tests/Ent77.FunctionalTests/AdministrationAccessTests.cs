@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ent77.FunctionalTests;
 
 /// <summary>
-/// Who may call which administration endpoint (DESIGN §4 "Administration"): the list of endpoints comes from the
+/// Who may call which administration endpoint (docs/API.md "Administration"): the list of endpoints comes from the
 /// running service, so a new <c>/api/admin</c> endpoint cannot escape the matrix: without a sample request here,
 /// the test fails.
 /// </summary>

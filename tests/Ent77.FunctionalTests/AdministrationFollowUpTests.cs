@@ -16,18 +16,14 @@ public sealed class AdministrationFollowUpTests : FunctionalTest
     private Member _admin = null!;
     private Dictionary<string, IssuedCode> _people = null!;
 
-    private async Task ImportSchoolAsync()
-    {
-        _admin = await Factory.SignInAdministratorAsync(Ent77Factory.Uai, "Claire", "Martin");
-        var import = await _admin.ImportOkAsync(Ent77Factory.Uai, AdminHelpers.Roster(
+    private async Task ImportSchoolAsync() =>
+        (_admin, _people) = await Factory.ImportSchoolAsync(
             AdminHelpers.Row("Dupont", "Hélène", "Élève", "6e A"),
             AdminHelpers.Row("Dupont", "Jean", "Élève", "6e A"),
             AdminHelpers.Row("Martin", "Marc", "Élève", "6e B"),
             AdminHelpers.Row("Martin", "Sophie", "Parent"),
             AdminHelpers.Row("Durand", "Paul", "Enseignant"),
-            AdminHelpers.Row("Lefèvre", "Inès", "Élève", "6e B", externalId: "INE-4242")));
-        _people = import.Accounts.ToDictionary(a => a.Identifier);
-    }
+            AdminHelpers.Row("Lefèvre", "Inès", "Élève", "6e B", externalId: "INE-4242"));
 
     private Task<AccountPage> ListAsync(string query = "") => _admin.Client.GetOkAsync<AccountPage>(Accounts + "?" + query);
 
@@ -147,17 +143,22 @@ public sealed class AdministrationFollowUpTests : FunctionalTest
     }
 
     [Fact]
-    public async Task BlockingAPendingAccount_KillsItsCodeUntilUnblocked()
+    public async Task BlockingAPendingAccount_RevokesItsCode_UnblockingNeedsANewOne()
     {
         await ImportSchoolAsync();
         var sophie = _people["sophie.martin"];
 
         Assert.Equal(HttpStatusCode.NoContent, (await _admin.Client.PostAsync($"/api/admin/accounts/{sophie.Id}/block", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Factory.TrySignInAsync("sophie.martin", sophie.ActivationCode!)).Status);
+        var code = Assert.Single((await Factory.LoadAccountAsync(sophie.Id)).ActivationCodes);
+        Assert.Equal(Factory.Time.GetUtcNow(), code.RevokedAt);
 
+        // Unblocked, the account is pending again but the revoked code stays dead: the school hands out a new one.
         Assert.Equal(HttpStatusCode.NoContent, (await _admin.Client.PostAsync($"/api/admin/accounts/{sophie.Id}/unblock", null)).StatusCode);
         Assert.Equal(AccountStatus.Pending, (await Factory.LoadAccountAsync(sophie.Id)).Status);
-        Assert.Equal((HttpStatusCode.OK, "activationRequired"), await Factory.TrySignInAsync("sophie.martin", sophie.ActivationCode!));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Factory.TrySignInAsync("sophie.martin", sophie.ActivationCode!)).Status);
+        var reissued = await _admin.ReissueOkAsync(Ent77Factory.Uai, new { accountIds = new[] { sophie.Id }, onlyPending = true });
+        Assert.Equal((HttpStatusCode.OK, "activationRequired"), await Factory.TrySignInAsync("sophie.martin", Assert.Single(reissued.Accounts).ActivationCode!));
     }
 
     [Fact]
@@ -219,7 +220,9 @@ public sealed class AdministrationFollowUpTests : FunctionalTest
         var from = Uri.EscapeDataString(reissue.OccurredAt.ToString("O"));
         var to = Uri.EscapeDataString(reissue.OccurredAt.AddMinutes(1).ToString("O"));
         var window = await _admin.Client.GetOkAsync<List<AuditEntry>>($"{Audit}?from={from}&to={to}");
-        Assert.Equal([AuditTypes.ActivationCodesReissued], window.Select(e => e.Type));
+        Assert.Equal([AuditTypes.ActivationCodeIssued, AuditTypes.ActivationCodesReissued], window.Select(e => e.Type).Order(StringComparer.Ordinal));
+        Assert.Equal((_people["sophie.martin"].Id, "sophie.martin"), window.Single(e => e.Type == AuditTypes.ActivationCodeIssued) is var issued
+            ? (issued.AccountId, issued.AccountIdentifier) : default);
         await Http.AssertProblemAsync(await _admin.Client.GetAsync($"{Audit}?from={to}&to={from}"), HttpStatusCode.BadRequest);
     }
 }

@@ -9,7 +9,7 @@ using UglyToad.PdfPig;
 
 namespace Ent77.FunctionalTests;
 
-/// <summary>Roster imports (DESIGN §3 "Bulk issuance", §4 "Administration"): encodings, identifiers, updates, dry runs, output formats.</summary>
+/// <summary>Roster imports (docs/DOMAIN.md "Roster import", docs/API.md "Administration"): encodings, identifiers, updates, dry runs, output formats.</summary>
 public sealed class AdministrationImportTests : FunctionalTest
 {
     private static readonly string OtherUai = AdminHelpers.UaiFor("0770002");

@@ -13,17 +13,13 @@ public sealed class AdministrationReissueTests : FunctionalTest
     private Member _admin = null!;
     private Dictionary<string, IssuedCode> _people = null!;
 
-    private async Task ImportClassAsync()
-    {
-        _admin = await Factory.SignInAdministratorAsync(Ent77Factory.Uai, "Claire", "Martin");
-        var import = await _admin.ImportOkAsync(Ent77Factory.Uai, AdminHelpers.Roster(
+    private async Task ImportClassAsync() =>
+        (_admin, _people) = await Factory.ImportSchoolAsync(
             AdminHelpers.Row("Dupont", "Hélène", "Élève", "6e A"),
             AdminHelpers.Row("Martin", "Paul", "Élève", "6e A"),
             AdminHelpers.Row("Durand", "Luc", "Élève", "6e B"),
             AdminHelpers.Row("Nœl", "François", "Parent"),
-            AdminHelpers.Row("Petit", "Anne", "Enseignant")));
-        _people = import.Accounts.ToDictionary(a => a.Identifier);
-    }
+            AdminHelpers.Row("Petit", "Anne", "Enseignant"));
 
     [Fact]
     public async Task ByAccountIds_OldCodeIsDead_NewCodeActivates()

@@ -4,7 +4,7 @@ using Ent77.FunctionalTests.Infrastructure;
 namespace Ent77.FunctionalTests;
 
 /// <summary>
-/// A bad roster (DESIGN §3 "Bulk issuance"): the whole file is checked, the answer is a 400 listing every bad
+/// A bad roster (docs/DOMAIN.md "Roster import"): the whole file is checked, the answer is a 400 listing every bad
 /// row (line, column, reason), and nothing is written, not even the good rows of the same file.
 /// </summary>
 public sealed class AdministrationRosterErrorTests : FunctionalTest

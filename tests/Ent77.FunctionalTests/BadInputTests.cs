@@ -7,7 +7,7 @@ namespace Ent77.FunctionalTests;
 
 /// <summary>
 /// Hostile or broken requests: always a 4xx RFC 9457 problem with a French title, never a 500, and nothing
-/// written. Unsafe requests under <c>/api</c> without <c>X-Requested-With</c> are refused (DESIGN §4).
+/// written. Unsafe requests under <c>/api</c> without <c>X-Requested-With</c> are refused (docs/API.md).
 /// </summary>
 public sealed class BadInputTests : FunctionalTest
 {
@@ -75,10 +75,10 @@ public sealed class BadInputTests : FunctionalTest
     }
 
     [Theory]
-    [InlineData("/api/auth/sign-in", "identifier", "L'identifiant est trop long.")]
+    [InlineData("/api/auth/sign-in", "identifier", "L’identifiant est trop long.")]
     [InlineData("/api/auth/sign-in", "password", "Le mot de passe est trop long.")]
-    [InlineData("/api/activation", "identifier", "L'identifiant est trop long.")]
-    [InlineData("/api/activation", "activationCode", "Le code d'activation est trop long.")]
+    [InlineData("/api/activation", "identifier", "L’identifiant est trop long.")]
+    [InlineData("/api/activation", "activationCode", "Le code d’activation est trop long.")]
     [InlineData("/api/activation", "password", "Le mot de passe doit contenir au plus 128 caractères.")]
     public async Task OneMegabyteField_IsRefusedBeforeAnyHashing(string path, string field, string message)
     {

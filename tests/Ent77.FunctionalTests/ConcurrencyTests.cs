@@ -6,7 +6,7 @@ using Ent77.FunctionalTests.Infrastructure;
 
 namespace Ent77.FunctionalTests;
 
-/// <summary>DESIGN §6: an activation code can be consumed once, even under parallel requests.</summary>
+/// <summary>docs/DOMAIN.md "Concurrency": an activation code can be consumed once, even under parallel requests.</summary>
 public sealed class ConcurrencyTests : FunctionalTest
 {
     [Fact]
@@ -49,7 +49,7 @@ public sealed class ConcurrencyTests : FunctionalTest
         using var fresh = Factory.CreateApiClient();
 
         // The losers that came after the winner tried a used code: failures that count toward the lockout
-        // (DESIGN §3), so the account may be locked for 15 minutes. After that, the winner's password works.
+        // (docs/DOMAIN.md "Schools"), so the account may be locked for 15 minutes. After that, the winner's password works.
         Factory.Time.Advance(TimeSpan.FromMinutes(15));
         var signIn = await fresh.PostAsJsonAsync("/api/auth/sign-in", Requests.SignIn(pending.Identifier, $"Violette-{2000 + winner.Index}"));
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);

@@ -26,6 +26,7 @@ public sealed class EndpointAccessTests : FunctionalTest
     private static readonly HashSet<string> SignedIn = new(StringComparer.Ordinal)
     {
         "GET /api/account/", "POST /api/account/password", "PUT /api/account/contact",
+        "GET /api/account/sessions", "DELETE /api/account/sessions/{id:guid}", "POST /api/account/sessions/sign-out-everywhere",
     };
 
     private static IEnumerable<string> ApiEndpoints(IServiceProvider services) =>
@@ -35,11 +36,16 @@ public sealed class EndpointAccessTests : FunctionalTest
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => $"{m} {e.RoutePattern.RawText}"));
 
     [Fact]
-    public void EveryApiEndpoint_HasARule()
+    public void EveryApiEndpoint_HasARule_AndEveryRuleAnEndpoint()
     {
-        var unknown = ApiEndpoints(Factory.Services).Where(e => !Anonymous.Contains(e) && !SignedIn.Contains(e)).ToList();
+        var endpoints = ApiEndpoints(Factory.Services).ToList();
+        var unknown = endpoints.Where(e => !Anonymous.Contains(e) && !SignedIn.Contains(e)).ToList();
+        var stale = Anonymous.Concat(SignedIn).Where(rule => !endpoints.Contains(rule)).ToList();
 
         Assert.True(unknown.Count == 0, "No access rule for: " + string.Join(", ", unknown));
+        Assert.True(stale.Count == 0, "Rules for endpoints that do not exist: " + string.Join(", ", stale));
+        Assert.Equal(Anonymous.Count + SignedIn.Count, endpoints.Count);
+        Assert.Equal(18, endpoints.Count);
     }
 
     [Fact]
@@ -85,7 +91,8 @@ public sealed class EndpointAccessTests : FunctionalTest
         }
 
         (await client.PostAsJsonAsync("/api/activation", Requests.Activation(pending.Identifier, pending.Code))).EnsureSuccessStatusCode();
-        foreach (var endpoint in SignedIn)
+        // Signing out everywhere ends this session too: last.
+        foreach (var endpoint in SignedIn.OrderBy(e => e.EndsWith("sign-out-everywhere", StringComparison.Ordinal)).ThenBy(e => e, StringComparer.Ordinal))
         {
             var response = await SendAsync(client, endpoint);
             Assert.True(response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden), $"{endpoint} answered {(int)response.StatusCode} to {profile}");
@@ -96,8 +103,8 @@ public sealed class EndpointAccessTests : FunctionalTest
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string endpoint)
     {
         var (method, pattern) = (endpoint[..endpoint.IndexOf(' ', StringComparison.Ordinal)], endpoint[(endpoint.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
-        var request = new HttpRequestMessage(new HttpMethod(method), pattern.TrimEnd('/'));
-        if (method is "POST" or "PUT")
+        var request = new HttpRequestMessage(new HttpMethod(method), pattern.TrimEnd('/').Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal));
+        if (method is "POST" or "PUT" or "DELETE")
         {
             request.Content = JsonContent.Create(new { identifier = "x.y", password = "Violette-2012", email = "a@example.fr", currentPassword = "Violette-2012" });
         }

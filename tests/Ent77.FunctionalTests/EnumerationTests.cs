@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ent77.FunctionalTests;
 
 /// <summary>
-/// DESIGN §3 "Lockout": unknown identifiers, wrong secrets, expired codes, locked and blocked accounts
+/// docs/DOMAIN.md "Lockout": unknown identifiers, wrong secrets, expired codes, locked and blocked accounts
 /// cannot be told apart — same status, headers and body bytes, and the same hashing work.
 /// </summary>
 public sealed class EnumerationTests : FunctionalTest

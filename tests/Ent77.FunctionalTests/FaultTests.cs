@@ -1,113 +1,172 @@
 using System.Net;
 using System.Net.Http.Json;
-using Ent77.Application.Notifications;
-using Ent77.Domain.Notifications;
 using Ent77.FunctionalTests.Infrastructure;
 using Ent77.Infrastructure.Notifications;
+using Ent77.TestSupport.Databases;
+using Ent77.TestSupport.Hosting;
+using Ent77.TestSupport.Mail;
 using Hangfire;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using static Ent77.TestSupport.Eventually;
 
 namespace Ent77.FunctionalTests;
 
-/// <summary>DESIGN §6: a database busy for a moment gets a clear 503 and no corruption.</summary>
+/// <summary>
+/// docs/API.md (503) and docs/DOMAIN.md "Concurrency": a database busy for a moment gets a clear 503 and no corruption. The busy database is the real thing:
+/// SQLite held by another writer (the service's busy timeout is one second), or PostgreSQL with the accounts' table
+/// locked by another session (the service's command timeout is one second).
+/// </summary>
 public sealed class DatabaseBusyTests : FunctionalTest
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ent77-tests", Guid.NewGuid().ToString("N"));
+    private readonly TestDatabase _database = TestDatabase.Create();
 
-    // A one-second busy timeout, so that a lock held by someone else shows quickly.
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IDictionary<string, string?> Settings
     {
-        ["ConnectionStrings:Ent77"] = $"Data Source={Path.Combine(_folder, "ent77.db")};Default Timeout=1",
-    };
+        get
+        {
+            var settings = _database.Settings;
+            settings["ConnectionStrings:Ent77"] = _database.IsPostgres
+                ? $"{settings["ConnectionStrings:Ent77"]};Command Timeout=1"
+                : $"Data Source={SqliteFile};Default Timeout=1";
+            return settings;
+        }
+    }
+
+    private string SqliteFile => Path.Combine(_database.DataDirectory, "ent77.db");
 
     [Fact]
     public async Task WhileAnotherWriterHoldsTheDatabase_Writes503_ThenEverythingWorks()
     {
-        Directory.CreateDirectory(_folder);
+        Directory.CreateDirectory(_database.DataDirectory);
         var account = await Factory.CreateActiveAccountAsync(Factory.CreateApiClient());
         var before = await Factory.LoadAccountAsync(account.Id);
 
-        await using (var locker = new SqliteConnection($"Data Source={Path.Combine(_folder, "ent77.db")}"))
+        await using (await HoldTheDatabaseAsync())
         {
-            await locker.OpenAsync();
-            await using var hold = locker.CreateCommand();
-            hold.CommandText = "BEGIN EXCLUSIVE;";
-            await hold.ExecuteNonQueryAsync();
-
             var busy = await Factory.CreateApiClient().PostAsJsonAsync("/api/auth/sign-in", Requests.SignIn(account.Identifier, "Mauvais-2012"));
 
             var problem = await Http.AssertProblemAsync(busy, HttpStatusCode.ServiceUnavailable, "Service momentanément indisponible.");
             Assert.Equal("5", busy.Headers.GetValues("Retry-After").Single());
-            Assert.Contains("rien n'a été enregistré", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-            hold.CommandText = "ROLLBACK;";
-            await hold.ExecuteNonQueryAsync();
+            Assert.Contains("rien n’a été enregistré", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         }
 
         Assert.Equal(before.FailedSignInCount, (await Factory.LoadAccountAsync(account.Id)).FailedSignInCount);
         Assert.Equal(HttpStatusCode.OK, (await Factory.CreateApiClient().PostAsJsonAsync("/api/auth/sign-in", Requests.SignIn(account.Identifier, "Violette-2012"))).StatusCode);
-        var check = await Factory.WithDbAsync(db => db.Database.SqlQueryRaw<string>("SELECT integrity_check AS \"Value\" FROM pragma_integrity_check").ToListAsync());
-        Assert.Equal(["ok"], check);
+        await Factory.AssertDatabaseIntactAsync();
+    }
+
+    /// <summary>Another session takes the database (SQLite) or the accounts' table (PostgreSQL) for itself until disposed.</summary>
+    private async Task<IAsyncDisposable> HoldTheDatabaseAsync()
+    {
+        System.Data.Common.DbConnection locker = _database.IsPostgres
+            ? new NpgsqlConnection(PostgresTestServer.ConnectionStringFor(_database.PostgresDatabase!, pooling: false))
+            : new SqliteConnection($"Data Source={SqliteFile};Pooling=False");
+        await locker.OpenAsync();
+        await using var hold = locker.CreateCommand();
+        hold.CommandText = _database.IsPostgres ? "BEGIN; LOCK TABLE \"Accounts\" IN ACCESS EXCLUSIVE MODE;" : "BEGIN EXCLUSIVE;";
+        await hold.ExecuteNonQueryAsync();
+        return locker; // closing it ends the transaction (rolled back)
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
+        _database.Dispose();
     }
 }
 
-/// <summary>A process that dies with messages committed but not sent: the next start delivers them, once.</summary>
+/// <summary>
+/// A service process killed with SIGKILL while messages it committed are still unsent (the relay was down): the
+/// next start of the service delivers each of them, once.
+/// </summary>
 public sealed class RestartTests : IAsyncLifetime
 {
     private readonly LoopbackSmtpServer _smtp = new();
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ent77-tests", Guid.NewGuid().ToString("N"));
+    private readonly TestDatabase _database = TestDatabase.Create();
 
-    private Ent77Factory Start() => new(new Dictionary<string, string?>(_smtp.Settings)
+    private Dictionary<string, string?> Settings()
     {
-        ["Data:Directory"] = _folder,
-        ["Jobs:PollInterval"] = "00:00:00.200",
-        ["Jobs:RetryBaseDelay"] = "00:00:01",
-    });
-
-    [Fact]
-    public async Task MessagesCommittedButNeverEnqueued_AreDeliveredOnceAfterARestart()
-    {
-        await using (var first = Start())
+        var settings = new Dictionary<string, string?>(_database.Settings)
         {
-            // The commit happened, the enqueue did not (as if the process died in between).
-            await first.WithScopeAsync(async sp =>
-            {
-                var outbox = sp.GetRequiredService<INotificationOutbox>();
-                for (var i = 0; i < 3; i++)
-                {
-                    outbox.Enqueue(new OutgoingMessage(NotificationChannel.Email, $"parent{i}@example.fr", NotificationTemplates.PasswordChanged,
-                        new Dictionary<string, string> { ["firstName"] = "Sophie", ["identifier"] = "sophie.dupont" }));
-                }
-
-                var db = sp.GetRequiredService<Ent77.Infrastructure.Persistence.Ent77DbContext>();
-                await db.SaveChangesAsync(); // straight to the database: no dispatch
-                return 0;
-            });
+            ["App:PublicBaseUrl"] = "https://ent77.test",
+            ["Security:CodeKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["Jobs:PollInterval"] = "00:00:00.200",
+            ["Jobs:RetryBaseDelay"] = "00:00:01",
+        };
+        foreach (var (key, value) in _smtp.Settings)
+        {
+            settings[key] = value;
         }
 
+        return settings;
+    }
+
+    [Fact]
+    public async Task MessagesCommittedByAKilledProcess_AreDeliveredOnceAfterARestart()
+    {
+        var settings = Settings();
+        var secrets = new SecretWatch();
+        Assert.Equal(0, (await ServiceProcess.RunCommandAsync(settings, "migrate")).ExitCode);
+        Assert.Equal(0, (await ServiceProcess.RunCommandAsync(settings, "establishments", "add", "--uai", Ent77Factory.Uai, "--name", "Collège Les Tilleuls", "--city", "Melun")).ExitCode);
+        var issued = await ServiceProcess.RunCommandAsync(settings, "admins", "issue", "--uai", Ent77Factory.Uai, "--first-name", "Jeanne", "--last-name", "Essai");
+        var identifier = System.Text.RegularExpressions.Regex.Match(issued.Output, "Identifiant : (\\S+)").Groups[1].Value;
+        var code = System.Text.RegularExpressions.Regex.Match(issued.Output, "Code d'activation : ([0-9A-Z-]+)").Groups[1].Value;
+        const string password = "Violette-2012";
+        foreach (var secret in new[] { code, code.Replace("-", string.Empty, StringComparison.Ordinal), password })
+        {
+            secrets.Register(secret);
+        }
+
+        string firstOutput;
+        await using (var first = await ServiceProcess.StartAsync("first", settings))
+        {
+            using var client = first.CreateClient();
+            var activated = await client.PostAsJsonAsync("/api/activation", Requests.Activation(identifier, code, password, email: "jeanne.essai@example.fr"));
+            Assert.Equal(HttpStatusCode.OK, activated.StatusCode);
+            for (var i = 0; i < 3; i++)
+            {
+                var submitted = await client.PostAsJsonAsync("/api/help-requests", new
+                {
+                    firstName = "Sophie", lastName = "Dupont", email = $"parent{i}@example.fr", uai = Ent77Factory.Uai, kind = "Activation", message = "Code perdu.",
+                });
+                Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
+            }
+
+            // The welcome e-mail (with its confirmation link), the three acknowledgements and the three notifications to the
+            // school's administrator are committed and their first sends failed (the relay is down): then the process dies.
+            await WaitUntilAsync(async () => await _database.ScalarAsync("SELECT COUNT(*) FROM \"Notifications\" WHERE \"Attempts\" > 0") == 7);
+            first.Kill();
+            Assert.True(first.HasExited);
+            firstOutput = first.Output;
+        }
+
+        Assert.Equal(0, await _database.ScalarAsync("SELECT COUNT(*) FROM \"Notifications\" WHERE \"SentAt\" IS NOT NULL"));
         _smtp.Start();
-        await using var second = Start();
-        _ = second.Services; // start the service
+        await using var second = await ServiceProcess.StartAsync("second", settings);
+
+        // Each message waits for its next attempt (1 s, 3 s, 9 s… after its failures, however many the first process
+        // made before it died): a slow machine may take a while, so the waits below are generous.
 
         for (var i = 0; i < 3; i++)
         {
-            Assert.Single(await _smtp.WaitForAsync($"parent{i}@example.fr"));
+            Assert.Single(await _smtp.WaitForAsync($"parent{i}@example.fr", timeout: TimeSpan.FromSeconds(90)));
         }
 
+        var toAdministrator = await _smtp.WaitForAsync("jeanne.essai@example.fr", count: 4, timeout: TimeSpan.FromSeconds(90));
+        var welcome = Assert.Single(toAdministrator, m => (m.TextBody ?? string.Empty).Contains("confirmation-email#token=", StringComparison.Ordinal));
+        var token = System.Text.RegularExpressions.Regex.Match(welcome.TextBody ?? string.Empty, "confirmation-email#token=([A-Za-z0-9_-]+)").Groups[1].Value;
+        Assert.NotEmpty(token);
+        secrets.Register(token);
+
         await Task.Delay(1500);
-        Assert.Equal(3, _smtp.Messages.Count);
-        Assert.Equal(3, await second.WithDbAsync(db => db.Notifications.CountAsync(n => n.SentAt != null)));
+        Assert.Equal(7, _smtp.Messages.Count);
+        Assert.Equal(7, await _database.ScalarAsync("SELECT COUNT(*) FROM \"Notifications\" WHERE \"SentAt\" IS NOT NULL"));
+
+        // Neither process printed a secret, and none is stored in clear in the audit, the outbox or the job store.
+        await secrets.AssertNothingLeakedAsync(new Dictionary<string, string?>(settings), [firstOutput, second.Output]);
     }
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
@@ -115,19 +174,15 @@ public sealed class RestartTests : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await _smtp.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
+        _database.Dispose();
     }
 }
 
-/// <summary>Two service processes on one database: sessions, lockouts and queued e-mails are shared, and sent once.</summary>
+/// <summary>Two services on one database: sessions, lockouts and queued e-mails are shared, and sent once.</summary>
 public sealed class ScaleOutTests : IAsyncLifetime
 {
     private readonly LoopbackSmtpServer _smtp = new LoopbackSmtpServer().Start();
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ent77-tests", Guid.NewGuid().ToString("N"));
+    private readonly TestDatabase _database = TestDatabase.Create();
     private Ent77Factory _one = null!;
     private Ent77Factory _two = null!;
 
@@ -135,9 +190,13 @@ public sealed class ScaleOutTests : IAsyncLifetime
     {
         var settings = new Dictionary<string, string?>(_smtp.Settings)
         {
-            ["Data:Directory"] = _folder,
             ["Jobs:PollInterval"] = "00:00:00.200",
         };
+        foreach (var (key, value) in _database.Settings)
+        {
+            settings[key] = value;
+        }
+
         _one = new Ent77Factory(settings);
         _ = _one.Services; // the first one migrates
         _two = new Ent77Factory(settings);
@@ -160,6 +219,31 @@ public sealed class ScaleOutTests : IAsyncLifetime
         var response = await onTwo.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ACookieCopiedBeforeSignOutOnOne_IsRefusedOnTheOther_AtOnce()
+    {
+        var onOne = _one.CreateApiClient();
+        await _one.CreateActiveAccountAsync(onOne);
+        var setCookie = Http.SessionCookie(await onOne.PostAsJsonAsync("/api/auth/sign-in", Requests.SignIn("helene.dupont", "Violette-2012")));
+        async Task<HttpStatusCode> ReplayOnTwoAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/account");
+            request.Headers.Add("Cookie", $"{setCookie.Name}={setCookie.Value}");
+            using var response = await _two.CreateApiClient().SendAsync(request);
+            return response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await ReplayOnTwoAsync());
+        using (var signOut = new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-out"))
+        {
+            signOut.Headers.Add("Cookie", $"{setCookie.Name}={setCookie.Value}");
+            Assert.Equal(HttpStatusCode.NoContent, (await _one.CreateApiClient().SendAsync(signOut)).StatusCode);
+        }
+
+        // The very next request on the other instance: no cache lets the copy live on.
+        Assert.Equal(HttpStatusCode.Unauthorized, await ReplayOnTwoAsync());
     }
 
     [Fact]
@@ -198,13 +282,11 @@ public sealed class ScaleOutTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        await _one.Secrets.AssertNothingLeakedAsync(_one);
+        await _two.Secrets.AssertNothingLeakedAsync(_two);
         await _two.DisposeAsync();
         await _one.DisposeAsync();
         await _smtp.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
+        _database.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using Ent77.Application.Administration.Access;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Ent77.FunctionalTests;
 
-/// <summary>DESIGN §3 "Help request": the form, its three messages, its lifecycle, its scope and its purge.</summary>
+/// <summary>docs/DOMAIN.md "Help requests": the form, its three messages, its lifecycle, its scope and its purge.</summary>
 public sealed class HelpRequestTests : MailTest
 {
     private const string Parent = "sophie.parent@example.fr";
@@ -30,7 +31,7 @@ public sealed class HelpRequestTests : MailTest
     private async Task<(HttpClient Client, string Identifier)> AdministratorAsync(string uai = Ent77Factory.Uai, string first = "Claire", string last = "Martin")
     {
         await Factory.EnsureEstablishmentAsync(uai, uai == Ent77Factory.Uai ? "Collège Les Tilleuls" : "Lycée Jacques Amyot");
-        var issued = await Factory.WithScopeAsync(sp => sp.GetRequiredService<ISender>().Send(new IssueAdministratorCommand(uai, first, last)).AsTask());
+        var issued = await Factory.WithScopeAsync(sp => sp.GetRequiredService<ISender>().Send(new IssueAdministratorCommand(Actor.Operator, uai, first, last)).AsTask());
         var client = Factory.CreateApiClient();
         (await client.PostAsJsonAsync("/api/activation", Requests.Activation(issued.Identifier, issued.ActivationCode, email: $"{issued.Identifier}@ecole.example"))).EnsureSuccessStatusCode();
         return (client, issued.Identifier);
@@ -50,8 +51,8 @@ public sealed class HelpRequestTests : MailTest
     [Theory]
     [InlineData("firstName", "", "prénom")]
     [InlineData("lastName", "", "nom")]
-    [InlineData("email", "pas-une-adresse", "e-mail n'est pas valide")]
-    [InlineData("phone", "12ab", "téléphone n'est pas valide")]
+    [InlineData("email", "pas-une-adresse", "e-mail n’est pas valide")]
+    [InlineData("phone", "12ab", "téléphone n’est pas valide")]
     [InlineData("uai", "0770001H", "établissement dans la liste")]
     [InlineData("kind", null, "objet de la demande")]
     [InlineData("message", "", "Décrivez")]
@@ -67,6 +68,22 @@ public sealed class HelpRequestTests : MailTest
         var errors = Http.Errors(problem);
         Assert.Contains(errors[field], m => m.Contains(expected, StringComparison.Ordinal));
         Assert.Equal(0, await Factory.WithDbAsync(db => db.HelpRequests.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Submission_IsAuditedOnce_WithItsReferenceAndSchool_AndNothingTheVisitorTyped()
+    {
+        var school = await Factory.EnsureEstablishmentAsync();
+
+        var id = await SubmitAsync();
+
+        var reference = await Factory.WithDbAsync(db => db.HelpRequests.Where(r => r.Id == new Ent77.Domain.Support.HelpRequestId(id)).Select(r => r.Reference).SingleAsync());
+        var rows = await Factory.WithDbAsync(db => db.AuditEvents.AsNoTracking()
+            .Where(e => e.Type == Ent77.Domain.Auditing.AuditTypes.HelpRequestSubmitted)
+            .Select(e => new { e.AccountId, e.EstablishmentId, e.ActorAccountId, e.Details })
+            .ToListAsync());
+        var row = Assert.Single(rows);
+        Assert.Equal(((Guid?)null, school.Value, (Guid?)null, reference), (row.AccountId, row.EstablishmentId!.Value, row.ActorAccountId, row.Details));
     }
 
     [Fact]
@@ -110,7 +127,7 @@ public sealed class HelpRequestTests : MailTest
         var id = await SubmitAsync();
 
         var acknowledgement = Assert.Single(await Smtp.WaitForAsync(Parent));
-        Assert.StartsWith("ENT 77 : votre demande d'aide AIDE-", acknowledgement.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("ENT 77 : votre demande d’aide AIDE-", acknowledgement.Subject, StringComparison.Ordinal);
         var notification = (await Smtp.WaitForAsync($"{adminIdentifier}@ecole.example", 2)).Single(m => m.Subject!.Contains("nouvelle demande", StringComparison.Ordinal));
         Assert.Contains("Sophie Dupont", notification.TextBody, StringComparison.Ordinal);
 
@@ -119,6 +136,37 @@ public sealed class HelpRequestTests : MailTest
 
         var outcome = (await Smtp.WaitForAsync(Parent, 2)).Single(m => m.Subject!.Contains("réponse", StringComparison.Ordinal));
         Assert.Contains("Un nouveau code vous a été remis.", outcome.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheAcknowledgement_IsCappedAtThreeADayPerAddress_AndEchoesNothingTyped()
+    {
+        await Factory.EnsureEstablishmentAsync();
+        var spam = "Gagnez un iPhone sur http://arnaque.example";
+        string[] spellings = [Parent, "Sophie.Parent@example.fr", "SOPHIE.PARENT@EXAMPLE.FR", Parent];
+        foreach (var address in spellings)
+        {
+            await SubmitAsync(Form(firstName: spam, email: address, message: spam));
+        }
+
+        await Smtp.WaitForAsync(Parent, 3);
+        await QuietPeriod();
+        var acknowledgements = Smtp.Messages.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, Parent, StringComparison.OrdinalIgnoreCase))).ToList();
+        Assert.Equal(3, acknowledgements.Count);
+        Assert.Equal(4, await Factory.WithDbAsync(db => db.HelpRequests.CountAsync()));
+        foreach (var message in acknowledgements)
+        {
+            Assert.DoesNotContain("iPhone", message.TextBody, StringComparison.Ordinal);
+            Assert.DoesNotContain("iPhone", message.HtmlBody, StringComparison.Ordinal);
+            Assert.DoesNotContain("iPhone", message.Subject, StringComparison.Ordinal);
+            Assert.Contains("Collège Les Tilleuls", message.TextBody, StringComparison.Ordinal);
+            Assert.StartsWith("Bonjour,", message.TextBody, StringComparison.Ordinal);
+        }
+
+        // A day later the address may be acknowledged again.
+        Factory.Time.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
+        await SubmitAsync(Form(email: Parent));
+        await Smtp.WaitForAsync(Parent, 4);
     }
 
     [Fact]

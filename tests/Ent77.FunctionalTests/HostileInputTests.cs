@@ -1,3 +1,4 @@
+using Ent77.Application.Administration.Access;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -75,7 +76,7 @@ public sealed class HostileInputTests : FunctionalTest
         await Factory.EnsureEstablishmentAsync();
         var pending = await Factory.CreatePendingAccountAsync();
         var issued = await Factory.WithScopeAsync(sp => sp.GetRequiredService<ISender>()
-            .Send(new IssueAdministratorCommand(Ent77Factory.Uai, "Claire", "Martin", PlatformAdmin: true)).AsTask());
+            .Send(new IssueAdministratorCommand(Actor.Operator, null, "Claire", "Martin", PlatformAdmin: true)).AsTask());
         var admin = Factory.CreateApiClient();
         (await admin.PostAsJsonAsync("/api/activation", Requests.Activation(issued.Identifier, issued.ActivationCode, email: "claire@ecole.example"))).EnsureSuccessStatusCode();
         return (admin, pending.Id);
@@ -122,7 +123,7 @@ public sealed class HostileInputTests : FunctionalTest
         }
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Take(20)));
-        Assert.Equal(["ok"], await Factory.WithDbAsync(db => db.Database.SqlQueryRaw<string>("SELECT integrity_check AS \"Value\" FROM pragma_integrity_check").ToListAsync()));
+        await Factory.AssertDatabaseIntactAsync();
         Assert.DoesNotContain(Factory.Secrets.Lines, line => line.Contains("Unhandled exception", StringComparison.Ordinal));
     }
 

@@ -7,7 +7,7 @@ using Ent77.FunctionalTests.Infrastructure;
 namespace Ent77.FunctionalTests;
 
 /// <summary>
-/// DESIGN §3 "Lockout": 5 consecutive failed sign-ins (password or code) lock the account for 15 minutes;
+/// docs/DOMAIN.md "Lockout": 5 consecutive failed sign-ins (password or code) lock the account for 15 minutes;
 /// a success resets the count; during a lock the answer is the same as for a wrong password.
 /// </summary>
 public sealed class LockoutTests : FunctionalTest

@@ -1,14 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
-using Ent77.Infrastructure.Notifications;
 using Ent77.FunctionalTests.Infrastructure;
+using Ent77.Infrastructure.Notifications;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Ent77.TestSupport.Eventually;
 
 namespace Ent77.FunctionalTests;
 
-/// <summary>DESIGN §6: nothing lost, nothing sent twice, nothing sent for a change that was rolled back.</summary>
+/// <summary>docs/DOMAIN.md "Notifications": nothing lost, nothing sent twice, nothing sent for a change that was rolled back.</summary>
 public sealed class RelayDownTests : MailTest
 {
     protected override bool SmtpUpAtStart => false;

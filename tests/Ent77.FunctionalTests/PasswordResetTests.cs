@@ -6,11 +6,12 @@ using Ent77.Application.Common.Ports;
 using Ent77.FunctionalTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Ent77.TestSupport.Eventually;
 
 namespace Ent77.FunctionalTests;
 
 /// <summary>
-/// DESIGN §3 "Password reset", end to end: the request goes through the outbox and real Hangfire
+/// docs/DOMAIN.md "Password reset", end to end: the request goes through the outbox and real Hangfire
 /// processing to a real SMTP server on loopback; the link's token resets the password.
 /// </summary>
 public sealed class PasswordResetTests : MailTest
@@ -59,10 +60,12 @@ public sealed class PasswordResetTests : MailTest
         Assert.Contains("Bonjour Hélène,", reset.TextBody, StringComparison.Ordinal);
         Assert.NotNull(reset.HtmlBody);
 
+        Assert.NotEqual(0, await SessionRowsAsync(account.Id));
         var confirmed = await ConfirmAsync(token);
 
         Assert.Equal(HttpStatusCode.NoContent, confirmed.StatusCode);
         Assert.False(confirmed.Headers.Contains("Set-Cookie")); // no sign-in after a reset
+        Assert.Equal(0, await SessionRowsAsync(account.Id)); // every session row of the account is gone
         Assert.Equal(HttpStatusCode.OK, await SignInAsync(account.Identifier, NewPassword));
         Assert.Equal(HttpStatusCode.Unauthorized, await SignInAsync(account.Identifier, OldPassword));
         Assert.Equal(HttpStatusCode.Unauthorized, (await otherSession.GetAsync("/api/account")).StatusCode);
@@ -182,4 +185,8 @@ public sealed class PasswordResetTests : MailTest
     }
 
     private Task<int> CountOutboxAsync() => Factory.WithDbAsync(db => db.Notifications.CountAsync());
+
+    private Task<int> SessionRowsAsync(Guid accountId) =>
+        Factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.Sessions, s => s.AccountId == new Domain.Accounts.AccountId(accountId)));
 }

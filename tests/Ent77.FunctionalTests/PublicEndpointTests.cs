@@ -4,7 +4,7 @@ using Ent77.FunctionalTests.Infrastructure;
 
 namespace Ent77.FunctionalTests;
 
-/// <summary>DESIGN §4: the anonymous reference data, the operations endpoints and the API description.</summary>
+/// <summary>docs/API.md: the anonymous reference data, the operations endpoints and the API description.</summary>
 public sealed class PublicEndpointTests : FunctionalTest
 {
     [Fact]
@@ -18,7 +18,7 @@ public sealed class PublicEndpointTests : FunctionalTest
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         var terms = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("2026-09", terms.GetProperty("version").GetString());
-        Assert.Equal("Conditions générales d'utilisation de l'ENT 77", terms.GetProperty("title").GetString());
+        Assert.Equal("Conditions générales d’utilisation de l’ENT 77", terms.GetProperty("title").GetString());
         Assert.True(terms.GetProperty("content").GetString()!.Length > 200);
         Assert.Equal(Factory.Time.GetUtcNow(), terms.GetProperty("publishedAt").GetDateTimeOffset());
     }

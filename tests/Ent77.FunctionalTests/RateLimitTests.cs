@@ -4,7 +4,7 @@ using Ent77.FunctionalTests.Infrastructure;
 
 namespace Ent77.FunctionalTests;
 
-/// <summary>DESIGN §4–5: per-IP limits on the anonymous endpoints; over the limit → 429 with Retry-After.</summary>
+/// <summary>docs/API.md and docs/CONFIGURATION.md ("RateLimits"): per-IP limits on the anonymous endpoints; over the limit → 429 with Retry-After.</summary>
 public sealed class RateLimitTests : FunctionalTest
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
@@ -55,5 +55,55 @@ public sealed class RateLimitTests : FunctionalTest
         {
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/terms")).StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task AnIPv6Client_IsCountedByIts64_WhateverAddressOfItItUses()
+    {
+        var client = Factory.CreateApiClient();
+        string[] sameHousehold = ["2001:db8:7:1::1", "2001:db8:7:1:ffff:ffff:ffff:fffe", "2001:db8:7:1:1234::42"];
+        foreach (var address in sameHousehold)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await SignInFromAsync(client, address)).StatusCode);
+        }
+
+        await Http.AssertProblemAsync(await SignInFromAsync(client, "2001:db8:7:1:9::9"), HttpStatusCode.TooManyRequests);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SignInFromAsync(client, "2001:db8:7:2::1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task IPv4Clients_AreCountedOneByOne_EvenWhenMappedToIPv6()
+    {
+        var client = Factory.CreateApiClient();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await SignInFromAsync(client, i % 2 == 0 ? "192.0.2.10" : "::ffff:192.0.2.10")).StatusCode);
+        }
+
+        await Http.AssertProblemAsync(await SignInFromAsync(client, "192.0.2.10"), HttpStatusCode.TooManyRequests);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SignInFromAsync(client, "192.0.2.11")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ARequestWithoutAClientAddress_IsRefused_NotPooledWithOthers()
+    {
+        var client = Factory.CreateApiClient();
+        var (verifications, audit) = (Factory.Hasher.Verifications, await Factory.CountAuditEventsAsync());
+
+        for (var i = 0; i < 2; i++)
+        {
+            await Http.AssertProblemAsync(await SignInFromAsync(client, "none"), HttpStatusCode.TooManyRequests, "Trop de tentatives.");
+        }
+
+        Assert.Equal(verifications, Factory.Hasher.Verifications);
+        Assert.Equal(audit, await Factory.CountAuditEventsAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SignInFromAsync(client, "192.0.2.20")).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> SignInFromAsync(HttpClient client, string address)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-in") { Content = JsonContent.Create(Requests.SignIn("personne.inconnue", "Mauvais-2099")) };
+        request.Headers.Add(ClientAddressFilter.Header, address);
+        return await client.SendAsync(request);
     }
 }

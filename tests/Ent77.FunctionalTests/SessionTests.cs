@@ -10,7 +10,7 @@ using Microsoft.Net.Http.Headers;
 namespace Ent77.FunctionalTests;
 
 /// <summary>
-/// DESIGN §3 "Sessions": cookie <c>__Host-ent77</c> (Secure, HttpOnly, SameSite=Lax, Path=/); without
+/// docs/DOMAIN.md "Sessions": cookie <c>__Host-ent77</c> (Secure, HttpOnly, SameSite=Lax, Path=/); without
 /// « Se souvenir de moi » a browser-session cookie, 30 minutes idle, 12 hours absolute; with it persistent,
 /// 30 days absolute; a change of security stamp (block, password change) ends the other sessions.
 /// </summary>

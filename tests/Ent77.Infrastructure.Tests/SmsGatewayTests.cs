@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Ent77.Infrastructure.Notifications;
+using Ent77.TestSupport.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Ent77.Infrastructure.Tests;
@@ -14,7 +14,7 @@ public sealed class SmsGatewayTests : IDisposable
 
     public SmsGatewayTests()
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         _endpoint = new Uri($"http://127.0.0.1:{port}/sms/");
         _listener.Prefixes.Add(_endpoint.ToString());
         _listener.Start();
@@ -55,13 +55,6 @@ public sealed class SmsGatewayTests : IDisposable
         context.Response.StatusCode = (int)status;
         context.Response.Close();
         return (authorization, body);
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 
     public void Dispose() => _listener.Close();

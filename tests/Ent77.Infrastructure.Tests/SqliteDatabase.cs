@@ -28,8 +28,13 @@ public sealed class SqliteDatabase : IAsyncDisposable
     /// <summary>Enqueues nothing: these tests look at the database, not at the job server.</summary>
     public Hangfire.IBackgroundJobClient Jobs { get; } = NSubstitute.Substitute.For<Hangfire.IBackgroundJobClient>();
 
-    internal Ent77.Infrastructure.Persistence.Repositories.UnitOfWork UnitOfWork(Ent77DbContext context) =>
-        new(context, new Ent77.Infrastructure.Notifications.OutboxDispatcher(Jobs, Microsoft.Extensions.Logging.Abstractions.NullLogger<Ent77.Infrastructure.Notifications.OutboxDispatcher>.Instance));
+    /// <summary>Events published to nobody: these tests look at what is stored, not at what the service's handlers add.</summary>
+    public Mediator.IPublisher Events { get; } = NSubstitute.Substitute.For<Mediator.IPublisher>();
+
+    /// <summary>The service's unit of work on <paramref name="context"/>: its own write gate, no metrics.</summary>
+    internal UnitOfWork UnitOfWork(Ent77DbContext context) =>
+        new(context, new SqliteWriteGate(), Events, new Ent77.Infrastructure.Notifications.OutboxDispatcher(Jobs, NullLogger<Ent77.Infrastructure.Notifications.OutboxDispatcher>.Instance),
+            new Ent77.Infrastructure.Persistence.Sessions.SessionCheckCache(Microsoft.Extensions.Options.Options.Create(new Ent77.Infrastructure.Persistence.Sessions.SessionCacheOptions()), TimeProvider.System), metrics: null);
 
     public SqliteEnt77DbContext NewContext() =>
         new(new DbContextOptionsBuilder<SqliteEnt77DbContext>().UseSqlite(ConnectionString).Options);

@@ -38,22 +38,47 @@ public sealed class CommandLineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Bootstrap_AddsASchoolThenIssuesItsPlatformAdministrator()
+    public async Task Bootstrap_IssuesAPlatformAdministratorOfNoSchool_ThenASchoolAndItsAdministrator()
     {
         await RunAsync("migrate");
 
+        var platform = await RunAsync("admins", "issue", "--platform", "--first-name", "Yves", "--last-name", "Carpentier");
         var added = await RunAsync("establishments", "add", "--uai", "0771234Y", "--name", "Collège Les Tilleuls", "--city", "Melun");
-        var issued = await RunAsync("admins", "issue", "--uai", "0771234Y", "--first-name", "Claire", "--last-name", "Martin", "--platform");
+        var school = await RunAsync("admins", "issue", "--uai", "0771234Y", "--first-name", "Claire", "--last-name", "Martin");
 
+        Assert.Equal(0, platform.Exit);
+        Assert.Contains("Identifiant : yves.carpentier", platform.Output, StringComparison.Ordinal);
+        Assert.Matches(@"Code d'activation : [0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}", platform.Output);
         Assert.Equal(0, added.Exit);
         Assert.Contains("0771234Y", added.Output, StringComparison.Ordinal);
-        Assert.Equal(0, issued.Exit);
-        Assert.Contains("Identifiant : claire.martin", issued.Output, StringComparison.Ordinal);
-        Assert.Matches(@"Code d'activation : [0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}", issued.Output);
+        Assert.Equal(0, school.Exit);
         await using var scope = _app.Services.CreateAsyncScope();
-        var account = await scope.ServiceProvider.GetRequiredService<Ent77DbContext>().Accounts.SingleAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(Profile.Staff, account.Profile);
-        Assert.Contains(account.Roles, r => r.Role == Role.PlatformAdmin);
+        var db = scope.ServiceProvider.GetRequiredService<Ent77DbContext>();
+        var yves = await db.Accounts.SingleAsync(a => a.Identifier == Identifier.FromStored("yves.carpentier"), TestContext.Current.CancellationToken);
+        Assert.Equal(Profile.Staff, yves.Profile);
+        Assert.Null(yves.EstablishmentId);
+        Assert.Equal([new RoleGrant(Role.PlatformAdmin, null)], yves.Roles);
+        var claire = await db.Accounts.SingleAsync(a => a.Identifier == Identifier.FromStored("claire.martin"), TestContext.Current.CancellationToken);
+        var establishment = await db.Establishments.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(establishment.Id, claire.EstablishmentId);
+        Assert.Equal([new RoleGrant(Role.EstablishmentAdmin, establishment.Id)], claire.Roles);
+        Assert.Equal(2, await db.AuditEvents.CountAsync(e => e.Type == Domain.Auditing.AuditTypes.AdministratorIssued && e.ActorAccountId == null, TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [InlineData("aucun établissement", "--platform", "--uai", "0771234Y")]
+    [InlineData("UAI n’est pas valide")]
+    public async Task AdminsIssue_APlatformAdministratorWithASchool_OrASchoolAdministratorWithout_IsRefused(string expected, params string[] options)
+    {
+        await RunAsync("migrate");
+        await RunAsync("establishments", "add", "--uai", "0771234Y", "--name", "Collège", "--city", "Melun");
+
+        var (exit, output) = await RunAsync(["admins", "issue", "--first-name", "Yves", "--last-name", "Carpentier", .. options]);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+        await using var scope = _app.Services.CreateAsyncScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<Ent77DbContext>().Accounts.CountAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]

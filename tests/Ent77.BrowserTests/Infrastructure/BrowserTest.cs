@@ -1,3 +1,4 @@
+using Ent77.Application.Administration.Access;
 using System.Net.Http.Json;
 using System.Text;
 using Ent77.Application.Administration.ImportRoster;
@@ -179,19 +180,22 @@ public abstract class BrowserTest(PortalFixture portal) : IAsyncLifetime
         var csv = $"Nom;Prénom;Profil\r\n{lastName};{firstName};{profile}\r\n";
         await using var scope = Portal.Factory.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<ISender>()
-            .Send(new ImportRosterCommand(null, PortalFixture.Uai, new MemoryStream(Encoding.UTF8.GetBytes(csv)), DryRun: false));
+            .Send(new ImportRosterCommand(Actor.Operator, PortalFixture.Uai, new MemoryStream(Encoding.UTF8.GetBytes(csv)), DryRun: false));
         var issued = Assert.Single(result.Batch.Accounts);
         return (issued.Identifier, issued.ActivationCode!);
     }
 
-    /// <summary>An administrator of the test school, issued as the command line does and activated through the API.</summary>
-    protected async Task<(string Identifier, string Email)> IssueAdministratorAsync(string firstName, string lastName)
+    /// <summary>
+    /// An administrator of the test school (or of <paramref name="uai"/>, or of the platform, who belongs to no school),
+    /// issued as the command line does and activated through the API.
+    /// </summary>
+    protected async Task<(string Identifier, string Email)> IssueAdministratorAsync(string firstName, string lastName, bool platform = false, string? uai = null)
     {
         IssuedAdministratorDto issued;
         await using (var scope = Portal.Factory.Services.CreateAsyncScope())
         {
             issued = await scope.ServiceProvider.GetRequiredService<ISender>()
-                .Send(new IssueAdministratorCommand(PortalFixture.Uai, firstName, lastName));
+                .Send(new IssueAdministratorCommand(Actor.Operator, platform ? null : uai ?? PortalFixture.Uai, firstName, lastName, PlatformAdmin: platform));
         }
 
         var email = $"{issued.Identifier}@example.fr";
@@ -232,4 +236,73 @@ public abstract class BrowserTest(PortalFixture portal) : IAsyncLifetime
     }
 
     protected string Screenshot(string name) => Path.Combine(PortalFixture.ScreenshotDirectory, name);
+
+    private static readonly Lazy<string> Axe = new(() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Assets", "axe.min.js")));
+
+    /// <summary>axe-core's WCAG 2.x A and AA rules; only serious and critical findings count.</summary>
+    private const string RunAxe = """
+        async () => {
+          const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+          return result.violations
+            .filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '));
+        }
+        """;
+
+    /// <summary>The serious and critical findings of axe-core on the page as it is now (an empty list when all is well).</summary>
+    protected static async Task<IReadOnlyList<string>> AxeViolationsAsync(IPage page)
+    {
+        // Evaluated through the DevTools protocol, so the page's strict CSP (no inline script) does not apply to it.
+        await page.EvaluateAsync(Axe.Value + "\n;true");
+        var violations = await page.EvaluateAsync<System.Text.Json.JsonElement>(RunAxe);
+        return violations.EnumerateArray().Select(v => v.GetString()!).ToList();
+    }
+
+    /// <summary>
+    /// A page on a phone: a full-page screenshot (<c>screenshots/telephone-….png</c>), no sideways scroll, and no serious or
+    /// critical finding of axe-core. The problems found, each prefixed with <paramref name="path"/>.
+    /// </summary>
+    protected async Task<IReadOnlyList<string>> PhoneAuditAsync(IPage page, string path)
+    {
+        var name = Regex.Replace(path.Trim('/'), "[^a-z0-9-]+", "-").Trim('-');
+        await page.ScreenshotAsync(new() { Path = Screenshot($"telephone-{(name.Length == 0 ? "connexion" : name)}.png"), FullPage = true });
+        var problems = new List<string>();
+        if (await ScrollsSidewaysAsync(page))
+        {
+            problems.Add($"{path}: the page scrolls sideways at 390 px");
+        }
+
+        problems.AddRange((await AxeViolationsAsync(page)).Select(v => $"{path}: {v}"));
+        return problems;
+    }
+
+    /// <summary>A help request to the test school, sent over HTTP as the help form does; its reference.</summary>
+    protected async Task<string> SendHelpRequestAsync(string firstName, string lastName)
+    {
+        using var client = new HttpClient { BaseAddress = Portal.BaseUrl };
+        client.DefaultRequestHeaders.Add("X-Requested-With", "XMLHttpRequest");
+        using var response = await client.PostAsJsonAsync("/api/help-requests", new
+        {
+            firstName,
+            lastName,
+            email = $"{firstName}.{lastName}@example.fr".ToLowerInvariant(),
+            uai = PortalFixture.Uai,
+            kind = "Activation",
+            studentName = $"Léa {lastName}",
+            className = "6e A",
+            message = "Le courrier avec le code d’activation de ma fille a été perdu pendant le déménagement : pouvez-vous en envoyer un nouveau ?",
+        });
+        Assert.True(response.IsSuccessStatusCode, $"Help request: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var answer = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        return answer.GetProperty("reference").GetString()!;
+    }
+
+    /// <summary>
+    /// True when the page is wider than the screen (sideways scrolling). On an emulated phone Chromium widens the layout
+    /// viewport to fit content that overflows (and zooms out), so the window's width proves nothing there: the page is
+    /// measured against the screen's.
+    /// </summary>
+    public const string ScrollsSideways = "() => document.documentElement.scrollWidth > Math.min(window.innerWidth, window.screen.width)";
+
+    protected static Task<bool> ScrollsSidewaysAsync(IPage page) => page.EvaluateAsync<bool>(ScrollsSideways);
 }

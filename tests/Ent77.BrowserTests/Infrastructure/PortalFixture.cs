@@ -1,3 +1,4 @@
+using Ent77.Application.Administration.Access;
 using System.Globalization;
 using Ent77.Application.Establishments.AddEstablishment;
 using Ent77.BrowserTests.Infrastructure;
@@ -56,6 +57,20 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public LoopbackSmtpServer Smtp => Started(_smtp);
 
+    /// <summary>The operator the legal pages name (<c>Operator:*</c>), different from the defaults, so that a test sees them come from configuration.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Operator = new Dictionary<string, string>
+    {
+        ["Name"] = "Département de Seine-et-Marne (recette)",
+        ["Address"] = "1 rue de l’Essai, 77000 Melun",
+        ["ContactEmail"] = "ent-recette@ent77.test",
+        ["PublicationDirector"] = "La directrice de la recette",
+        ["DpoEmail"] = "dpo-recette@ent77.test",
+        ["HostName"] = "Hébergeur de recette",
+        ["HostAddress"] = "2 avenue du Test, 77100 Meaux",
+        ["AccessibilityStatus"] = "partiellement conforme",
+        ["AccessibilityStatementDate"] = "2026-10-05",
+    };
+
     /// <summary>Where screenshots go: the test output folder.</summary>
     public static string ScreenshotDirectory => Path.Combine(AppContext.BaseDirectory, "screenshots");
 
@@ -88,11 +103,16 @@ public sealed class PortalFixture : IAsyncLifetime
             ["Jobs:PollInterval"] = "00:00:00.200",
             ["Jobs:RetryBaseDelay"] = "00:00:01",
         };
+        foreach (var (key, value) in Operator)
+        {
+            settings[$"Operator:{key}"] = value;
+        }
+
         _factory = new PortalFactory(settings, port);
         _factory.StartServer();
         await using (var scope = _factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new AddEstablishmentCommand(Uai, SchoolName, "Melun"));
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new AddEstablishmentCommand(Actor.Operator, Uai, SchoolName, "Melun"));
         }
 
         Directory.CreateDirectory(ScreenshotDirectory);

@@ -1,3 +1,4 @@
+using Ent77.Application.Administration.Access;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -17,7 +18,7 @@ namespace Ent77.FunctionalTests.Infrastructure;
 
 /// <summary>
 /// Helpers of the administration tests: signed-in administrators and members, roster imports, the answers as
-/// the contract spells them (DESIGN §4 "Administration"), counts of what is stored.
+/// the contract spells them (docs/API.md "Administration"), counts of what is stored.
 /// </summary>
 public static class AdminHelpers
 {
@@ -30,7 +31,7 @@ public static class AdminHelpers
 
     public static Encoding Windows1252 => Encoding.GetEncoding(1252);
 
-    /// <summary>A valid UAI for 7 digits: the check letter is <c>ABCDEFGHJKLMNPRSTUVWXYZ</c>[digits mod 23] (DESIGN §3).</summary>
+    /// <summary>A valid UAI for 7 digits: the check letter is <c>ABCDEFGHJKLMNPRSTUVWXYZ</c>[digits mod 23] (docs/DOMAIN.md "Schools").</summary>
     public static string UaiFor(string sevenDigits) =>
         sevenDigits + "ABCDEFGHJKLMNPRSTUVWXYZ"[int.Parse(sevenDigits, CultureInfo.InvariantCulture) % 23];
 
@@ -42,11 +43,22 @@ public static class AdminHelpers
     {
         await factory.EnsureEstablishmentAsync(uai, $"Établissement {uai}");
         var issued = await factory.WithScopeAsync(sp => sp.GetRequiredService<ISender>()
-            .Send(new IssueAdministratorCommand(uai, firstName, lastName, PlatformAdmin: platformAdmin)).AsTask());
+            .Send(new IssueAdministratorCommand(Actor.Operator, platformAdmin ? null : uai, firstName, lastName, PlatformAdmin: platformAdmin)).AsTask());
         factory.RegisterSecrets(issued.ActivationCode, "Violette-2012");
         var client = factory.CreateApiClient();
         await client.ActivateAsync(issued.Identifier, issued.ActivationCode);
         return new Member(client, issued.Id, issued.Identifier, factory);
+    }
+
+    /// <summary>
+    /// Claire Martin, administrator of the test school (<see cref="Ent77Factory.Uai"/>), signed in, imports a roster of
+    /// <paramref name="rows"/>: she, and the issued codes by identifier.
+    /// </summary>
+    public static async Task<(Member Admin, Dictionary<string, IssuedCode> People)> ImportSchoolAsync(this Ent77Factory factory, params string[] rows)
+    {
+        var admin = await factory.SignInAdministratorAsync(Ent77Factory.Uai, "Claire", "Martin");
+        var import = await admin.ImportOkAsync(Ent77Factory.Uai, Roster(rows));
+        return (admin, import.Accounts.ToDictionary(a => a.Identifier));
     }
 
     /// <summary>An active member of the test school (<see cref="Ent77Factory.Uai"/>) with that profile, signed in.</summary>
@@ -272,7 +284,10 @@ public sealed record Member(HttpClient Client, Guid Id, string Identifier, Ent77
 
 public sealed record StoredCounts(int Accounts, int ActivationCodes, int AuditEvents, int Establishments);
 
-public sealed record ImportAnswer(int Created, int Updated, bool DryRun, IReadOnlyList<IssuedCode> Accounts);
+public sealed record ImportAnswer(
+    int Created, int Updated, bool DryRun, IReadOnlyList<IssuedCode> Accounts, int Left = 0, int Unchanged = 0, IReadOnlyList<ImportWarningAnswer>? Warnings = null);
+
+public sealed record ImportWarningAnswer(int? Line, string? ExternalId, string Identifier, string Message);
 
 public sealed record IssuedCode(
     Guid Id, string Identifier, string FirstName, string LastName, Profile Profile, string? ClassName, string? ActivationCode, DateTimeOffset? ExpiresAt);

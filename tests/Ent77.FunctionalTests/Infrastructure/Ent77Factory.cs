@@ -19,15 +19,21 @@ using Microsoft.Extensions.Time.Testing;
 namespace Ent77.FunctionalTests.Infrastructure;
 
 /// <summary>
-/// The real service over HTTP (<see cref="WebApplicationFactory{TEntryPoint}"/>) on a real SQLite file in a
-/// fresh temporary folder, with a <see cref="FakeTimeProvider"/> and a password hasher that counts its work.
+/// The real service over HTTP (<see cref="WebApplicationFactory{TEntryPoint}"/>) on a fresh database of its own
+/// (<see cref="TestDatabase"/>: a real SQLite file, or a PostgreSQL database with <c>ENT77_TEST_DATABASE=postgres</c>),
+/// with a <see cref="FakeTimeProvider"/> and a password hasher that counts its work.
 /// </summary>
 public class Ent77Factory : WebApplicationFactory<Program>
 {
     public const string Uai = "0771234Y";
 
+    /// <summary>Where every test clock starts.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 9, 1, 7, 30, 0, TimeSpan.Zero);
+
     private readonly Dictionary<string, string?> _settings;
-    private readonly bool _ownsDirectory;
+
+    /// <summary>The database this factory created and drops; <c>null</c> when the test shares one between services.</summary>
+    private readonly TestDatabase? _ownDatabase;
 
     public Ent77Factory()
         : this(new Dictionary<string, string?>())
@@ -38,17 +44,17 @@ public class Ent77Factory : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(overrides);
 
-        // A test may start several services on one data folder (scale-out, restart): the one that did not
-        // get it from the test owns it and deletes it.
-        _ownsDirectory = !overrides.TryGetValue("Data:Directory", out var shared) || shared is null;
-        DataDirectory = shared ?? Path.Combine(Path.GetTempPath(), "ent77-tests", Guid.NewGuid().ToString("N"));
-        _settings = new Dictionary<string, string?>
+        // A test may start several services on one database (scale-out, restart): it passes that database's settings
+        // (TestDatabase.Settings) and disposes of it itself. Otherwise the factory makes its own.
+        _ownDatabase = overrides.ContainsKey("Data:Directory") ? null : TestDatabase.Create();
+        _settings = new Dictionary<string, string?>(_ownDatabase?.Settings ?? new Dictionary<string, string?>())
         {
-            ["Data:Directory"] = DataDirectory,
-            ["Database:Provider"] = "Sqlite",
             ["App:PublicBaseUrl"] = "https://ent77.test",
             // Fewer iterations than production (210,000, proved in the infrastructure tests) keep the suite fast.
             ["Security:PasswordIterations"] = "1000",
+            // Failures wait for a fixed time floor (250 ms in production) so that timing tells nothing; the suite would
+            // spend minutes waiting. SignInTimingTests proves the floor with a value of its own.
+            ["Security:SignInFailureFloor"] = "00:00:00",
             ["RateLimits:Auth:PermitLimit"] = "100000",
             ["RateLimits:Recovery:PermitLimit"] = "100000",
             ["RateLimits:Help:PermitLimit"] = "100000",
@@ -57,11 +63,19 @@ public class Ent77Factory : WebApplicationFactory<Program>
         {
             _settings[key] = value;
         }
+
+        DataDirectory = _settings["Data:Directory"]!;
     }
 
     public string DataDirectory { get; }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 9, 1, 7, 30, 0, TimeSpan.Zero));
+    /// <summary>The settings this service runs with (its database, data folder and test values).</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
+
+    /// <summary>Whether this service runs on PostgreSQL (else SQLite).</summary>
+    public bool OnPostgres => string.Equals(_settings.GetValueOrDefault("Database:Provider"), "PostgreSql", StringComparison.OrdinalIgnoreCase);
+
+    public FakeTimeProvider Time { get; } = new(Start);
 
     /// <summary>Every log line of the service, and the secrets that must never appear in one.</summary>
     public SecretWatch Secrets { get; } = new();
@@ -84,14 +98,15 @@ public class Ent77Factory : WebApplicationFactory<Program>
         {
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton<IPasswordHasher>(sp =>
-                new CountingPasswordHasher(new Pbkdf2PasswordHasher(sp.GetRequiredService<IOptions<SecurityOptions>>())));
+                new CountingPasswordHasher(new AdmittedPasswordHasher(new Pbkdf2PasswordHasher(sp.GetRequiredService<IOptions<SecurityOptions>>()), sp.GetRequiredService<PasswordHashingGate>())));
+            services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFilter>();
         });
     }
 
     /// <summary>A browser-like client: HTTPS base address (the cookie is Secure), cookies kept, the CSRF header set.</summary>
     public HttpClient CreateApiClient(bool withRequestedWith = true)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), HandleCookies = true, AllowAutoRedirect = false });
+        var client = CreateDefaultClient(new Uri("https://localhost"), new SecretRecordingHandler(Secrets), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler());
         if (withRequestedWith)
         {
             client.DefaultRequestHeaders.Add("X-Requested-With", "XMLHttpRequest");
@@ -109,7 +124,7 @@ public class Ent77Factory : WebApplicationFactory<Program>
     public Task<T> WithDbAsync<T>(Func<Ent77DbContext, Task<T>> work) =>
         WithScopeAsync(sp => work(sp.GetRequiredService<Ent77DbContext>()));
 
-    /// <summary>The test school, created once.</summary>
+    /// <summary>The test school, created once, as seed data.</summary>
     public Task<EstablishmentId> EnsureEstablishmentAsync(string uai = Uai, string name = "Collège Les Tilleuls") =>
         WithScopeAsync(async sp =>
         {
@@ -122,7 +137,9 @@ public class Ent77Factory : WebApplicationFactory<Program>
 
             var establishment = Establishment.Create(parsed, name, "Melun", Time.GetUtcNow());
             establishments.Add(establishment);
-            await sp.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default);
+            // Seed data, saved as it is, without the unit of work's event handlers: no « establishment.created » audit row
+            // (the tests of a school's creation go through the API).
+            await sp.GetRequiredService<Ent77DbContext>().SaveChangesAsync();
             return establishment.Id;
         });
 
@@ -157,30 +174,51 @@ public class Ent77Factory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && _ownsDirectory)
+        if (disposing)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(DataDirectory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Best effort: the temporary folder is cleaned by the system otherwise.
-            }
+            _ownDatabase?.Dispose();
         }
     }
 }
 
 public sealed record PendingAccount(Guid Id, string Identifier, string Code);
 
+/// <summary>
+/// The in-memory test server has no client address; a real server always has one. Requests get 127.0.0.1, or the
+/// address in <see cref="Header"/> (<c>none</c>: no address at all), so that per-address limits can be tested.
+/// </summary>
+public sealed class ClientAddressFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        Microsoft.AspNetCore.Builder.UseExtensions.Use(app, (context, following) =>
+        {
+            var given = context.Request.Headers[Header].ToString();
+            context.Connection.RemoteIpAddress ??= given switch
+            {
+                "" => System.Net.IPAddress.Loopback,
+                "none" => null,
+                _ => System.Net.IPAddress.Parse(given),
+            };
+            return following();
+        });
+        next(app);
+    };
+}
+
 /// <summary>Counts every hash verification, to prove that each failure costs the same work.</summary>
 public sealed class CountingPasswordHasher(IPasswordHasher inner) : IPasswordHasher
 {
     private int _verifications;
     private int _hashes;
+    private int _realVerifications;
 
     public int Verifications => Volatile.Read(ref _verifications);
+
+    /// <summary>Verifications against an account's own hash (not the dummy one): each one tests a guess for real.</summary>
+    public int RealHashVerifications => Volatile.Read(ref _realVerifications);
 
     public int Hashes => Volatile.Read(ref _hashes);
 
@@ -195,6 +233,11 @@ public sealed class CountingPasswordHasher(IPasswordHasher inner) : IPasswordHas
     public PasswordCheck Verify(string hash, string password)
     {
         Interlocked.Increment(ref _verifications);
+        if (!string.Equals(hash, inner.DummyHash, StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _realVerifications);
+        }
+
         return inner.Verify(hash, password);
     }
 }

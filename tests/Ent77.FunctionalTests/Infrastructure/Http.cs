@@ -57,11 +57,17 @@ public static class Http
     public static SetCookieHeaderValue SessionCookie(HttpResponseMessage response) =>
         Assert.Single(SetCookies(response), c => c.Name.Equals(Sessions.CookieName, StringComparison.Ordinal));
 
-    /// <summary>Everything a client can tell two answers apart by: status, headers, body bytes.</summary>
+    /// <summary>
+    /// Everything a client can tell two answers apart by: status, every header with its values (a <c>Date</c> header
+    /// would only tell the time, and is left out), body bytes.
+    /// </summary>
     public static async Task<Snapshot> SnapshotAsync(HttpResponseMessage response) => new(
         response.StatusCode,
         response.Content.Headers.ContentType?.ToString(),
-        string.Join(",", response.Headers.Concat(response.Content.Headers).Select(h => h.Key).Order(StringComparer.OrdinalIgnoreCase)),
+        string.Join("\n", response.Headers.Concat(response.Content.Headers)
+            .Where(h => !h.Key.Equals("Date", StringComparison.OrdinalIgnoreCase))
+            .Select(h => $"{h.Key.ToLowerInvariant()}: {string.Join(", ", h.Value)}")
+            .Order(StringComparer.Ordinal)),
         Convert.ToHexString(await response.Content.ReadAsByteArrayAsync()));
 
     public static Task<Account> LoadAccountAsync(this Ent77Factory factory, Guid id) =>
@@ -72,6 +78,28 @@ public static class Http
 
     public static Task<int> CountAccountsAsync(this Ent77Factory factory) =>
         factory.WithDbAsync(db => db.Accounts.CountAsync());
+
+    /// <summary>
+    /// The storage is intact: SQLite's <c>integrity_check</c>, or on PostgreSQL amcheck's <c>bt_index_check</c> on every
+    /// index of the application's tables (each raises an error on a corrupt index).
+    /// </summary>
+    public static async Task AssertDatabaseIntactAsync(this Ent77Factory factory)
+    {
+        if (!factory.OnPostgres)
+        {
+            Assert.Equal(["ok"], await factory.WithDbAsync(db => db.Database.SqlQueryRaw<string>("SELECT integrity_check AS \"Value\" FROM pragma_integrity_check").ToListAsync()));
+            return;
+        }
+
+        var checkedIndexes = await factory.WithDbAsync(async db =>
+        {
+            await db.Database.ExecuteSqlRawAsync("CREATE EXTENSION IF NOT EXISTS amcheck");
+            return await db.Database.SqlQueryRaw<int>(
+                "SELECT COUNT(bt_index_check(c.oid, true))::int AS \"Value\" FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                + "JOIN pg_am am ON am.oid = c.relam WHERE am.amname = 'btree' AND c.relnamespace = 'public'::regnamespace").SingleAsync();
+        });
+        Assert.True(checkedIndexes > 10, $"Only {checkedIndexes} indexes were checked.");
+    }
 
     /// <summary>Asserts the account is untouched by a refused activation: Pending, no password, its code live.</summary>
     public static async Task AssertStillPendingAsync(this Ent77Factory factory, PendingAccount pending, int failedSignIns = 0)
@@ -92,14 +120,14 @@ public static class Http
     /// <summary>A client that does not keep cookies by itself: the test holds the session cookie (see <see cref="CookieSession"/>).</summary>
     public static CookieSession CreateCookieSession(this Ent77Factory factory)
     {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), HandleCookies = false, AllowAutoRedirect = false });
+        var client = factory.CreateDefaultClient(new Uri("https://localhost"), new SecretRecordingHandler(factory.Secrets));
         client.DefaultRequestHeaders.Add(RequireRequestedWithMiddleware.HeaderName, "XMLHttpRequest");
         return new CookieSession(client);
     }
 }
 
-/// <summary>Status, content type, header names and body bytes (hex) of one answer.</summary>
-public sealed record Snapshot(HttpStatusCode Status, string? ContentType, string HeaderNames, string BodyHex);
+/// <summary>Status, content type, headers with their values, and body bytes (hex) of one answer.</summary>
+public sealed record Snapshot(HttpStatusCode Status, string? ContentType, string Headers, string BodyHex);
 
 /// <summary>
 /// Holds the session cookie itself and sends it whatever its <c>Expires</c> says (the test clock is not the

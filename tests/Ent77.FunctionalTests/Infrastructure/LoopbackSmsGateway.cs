@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
+using Ent77.TestSupport;
+using Ent77.TestSupport.Hosting;
 
 namespace Ent77.FunctionalTests.Infrastructure;
 
@@ -14,11 +15,7 @@ public sealed class LoopbackSmsGateway : IDisposable
 
     public LoopbackSmsGateway()
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        Endpoint = new Uri($"http://127.0.0.1:{port}/sms/");
+        Endpoint = new Uri($"http://127.0.0.1:{FreePort.Next()}/sms/");
         _listener.Prefixes.Add(Endpoint.ToString());
         _listener.Start();
         _ = Task.Run(ServeAsync);
@@ -38,12 +35,7 @@ public sealed class LoopbackSmsGateway : IDisposable
 
     public async Task<IReadOnlyList<(string To, string Text, string? Authorization)>> WaitForAsync(int count, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
-        while (_received.Count < count && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
+        await Eventually.HoldsWithinAsync(() => _received.Count >= count, timeout ?? TimeSpan.FromSeconds(15));
         return _received.ToArray();
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Ent77.TestSupport.Mail;
 using MimeKit;
 
 namespace Ent77.FunctionalTests.Infrastructure;
@@ -60,17 +61,6 @@ public abstract partial class MailTest : IAsyncLifetime
         Assert.True(match.Success, $"No {page} link in: {message.TextBody}");
         Factory.Secrets.Register(match.Groups[1].Value);
         return match.Groups[1].Value;
-    }
-
-    /// <summary>Polls until <paramref name="condition"/> holds (fails the test after 20 seconds).</summary>
-    protected static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition was not met in time.");
-            await Task.Delay(100);
-        }
     }
 
     /// <summary>Lets the job server run a while, for the tests that prove that nothing is sent.</summary>

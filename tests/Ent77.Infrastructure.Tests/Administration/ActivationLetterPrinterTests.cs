@@ -46,7 +46,7 @@ public sealed class ActivationLetterPrinterTests
         Assert.Contains("Jean Dupont", text, StringComparison.Ordinal);
         Assert.Contains("Classe : 3e B", text, StringComparison.Ordinal);
         Assert.Contains("Profil : Élève", text, StringComparison.Ordinal);
-        Assert.Contains("Code valable jusqu'au 31/03/2025", text, StringComparison.Ordinal);
+        Assert.Contains("Code valable jusqu’au 31/03/2025", text, StringComparison.Ordinal);
         Assert.Contains("https://ent77.example.fr", text, StringComparison.Ordinal);
         Assert.Contains("8 caractères au moins", text, StringComparison.Ordinal);
         Assert.Contains("acceptez les conditions", text, StringComparison.Ordinal);
@@ -60,8 +60,41 @@ public sealed class ActivationLetterPrinterTests
         Assert.Contains("0123-4567-89AB", second, StringComparison.Ordinal);
         Assert.Contains("Profil : Responsable légal", second, StringComparison.Ordinal);
         Assert.DoesNotContain("Classe :", second, StringComparison.Ordinal);
-        Assert.Contains("Code valable jusqu'au", second, StringComparison.Ordinal);
+        Assert.Contains("Code valable jusqu’au", second, StringComparison.Ordinal);
         Assert.Contains(School, second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheQrCode_OfEachLetter_OpensTheActivationPage_WithItsIdentifierAndCodeInTheFragment()
+    {
+        var bytes = await PrintAsync(Account("jean.dupont"), Account("helene.noelle", "Hélène", "Nœlle", code: "0123-4567-89AB"));
+
+        using var pdf = PdfDocument.Open(bytes);
+        var links = pdf.GetPages().Select(page => DecodeQr(Assert.Single(page.GetImages()))).ToList();
+
+        Assert.Equal(
+            [
+                "https://ent77.example.fr/activation#identifier=jean.dupont&code=ABCD-EFGH-JKMN",
+                "https://ent77.example.fr/activation#identifier=helene.noelle&code=0123-4567-89AB",
+            ],
+            links);
+        foreach (var link in links.Select(l => new Uri(l)))
+        {
+            Assert.Equal(Uri.UriSchemeHttps, link.Scheme);
+            Assert.Equal("/activation", link.AbsolutePath);
+            Assert.Empty(link.Query); // nothing in the query string: the secret never reaches a server log
+        }
+    }
+
+    /// <summary>Reads the QR code of a page's image as a phone would: the pixels, binarised, decoded by ZXing.</summary>
+    private static string DecodeQr(UglyToad.PdfPig.Content.IPdfImage image)
+    {
+        Assert.True(image.TryGetPng(out var png), "the QR code image cannot be read back as PNG");
+        var pixels = StbImageSharp.ImageResult.FromMemory(png, StbImageSharp.ColorComponents.RedGreenBlueAlpha);
+        var source = new ZXing.RGBLuminanceSource(pixels.Data, pixels.Width, pixels.Height, ZXing.RGBLuminanceSource.BitmapFormat.RGBA32);
+        var result = new ZXing.QrCode.QRCodeReader().decode(new ZXing.BinaryBitmap(new ZXing.Common.HybridBinarizer(source)));
+        Assert.NotNull(result);
+        return result.Text;
     }
 
     [Fact]
@@ -80,7 +113,7 @@ public sealed class ActivationLetterPrinterTests
             var i = page.Number - 1;
             Assert.Contains($"eleve.{i:00}", page.Text, StringComparison.Ordinal);
             Assert.Contains($"ABCD-EFGH-{i:00}XY", page.Text, StringComparison.Ordinal);
-            Assert.Contains("Code valable jusqu'au", page.Text, StringComparison.Ordinal);
+            Assert.Contains("Code valable jusqu’au", page.Text, StringComparison.Ordinal);
         }
     }
 
