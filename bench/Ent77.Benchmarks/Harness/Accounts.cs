@@ -1,3 +1,4 @@
+using Ent77.Application.Administration.Access;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -10,19 +11,19 @@ namespace Ent77.Benchmarks.Harness;
 /// <summary>Active accounts made the way people make them: imported from a roster, then activated over HTTP.</summary>
 internal static class Accounts
 {
-    public const string Password = "Quartz-Velours-8341";
+    public const string Password = "Zq7-Xw9-Vb3-Pj8t";
 
     public sealed record Active(string Identifier, string Email);
 
-    public static async Task<List<Active>> CreateActiveAsync(ServiceHost host, HttpClient client, int count, string emailDomain = "ent77.bench", int seed = 7)
+    public static async Task<List<Active>> CreateActiveAsync(ServiceHost host, HttpClient client, int count, string emailDomain = "ent77.bench", int seed = 7, string externalIdSuffix = "BN")
     {
         await host.EnsureEstablishmentAsync();
-        var csv = Roster.GenerateUtf8(count, seed);
+        var csv = Roster.GenerateUtf8(count, seed, externalIdSuffix);
         ImportResult imported;
         await using (var scope = host.Services.CreateAsyncScope())
         {
             using var stream = new MemoryStream(csv);
-            imported = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ImportRosterCommand(null, ServiceHost.Uai, stream, DryRun: false));
+            imported = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ImportRosterCommand(Actor.Operator, ServiceHost.Uai, stream, DryRun: false));
         }
 
         var active = new List<Active>();

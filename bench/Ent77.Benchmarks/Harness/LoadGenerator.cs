@@ -81,24 +81,9 @@ internal static class LoadGenerator
         var n = 0;
         while (next < duration.TotalSeconds)
         {
-            var now = clock.Elapsed.TotalSeconds;
-            if (next > now)
-            {
-                var wait = next - now;
-                if (wait > 0.002)
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(wait - 0.001));
-                }
-                else
-                {
-                    await Task.Yield();
-                }
-
-                continue;
-            }
-
+            await LoadGenerator.WaitUntilAsync(clock, next);
             var due = next;
-            next += -Math.Log(1 - random.NextDouble()) / ratePerSecond;
+            next += LoadGenerator.NextGap(random, ratePerSecond);
             if (Volatile.Read(ref outstanding) >= maxOutstanding)
             {
                 dropped++;
@@ -134,5 +119,29 @@ internal static class LoadGenerator
 
         await Task.WhenAll(inFlight);
         return new LoadResult(latencies.Count, errors, clock.Elapsed, [.. latencies], dropped);
+    }
+
+    /// <summary>Returns when <paramref name="clock"/> reaches <paramref name="due"/> seconds: sleeps, then yields for the last 2 ms.</summary>
+    public static async Task WaitUntilAsync(Stopwatch clock, double due)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        for (var wait = due - clock.Elapsed.TotalSeconds; wait > 0; wait = due - clock.Elapsed.TotalSeconds)
+        {
+            if (wait > 0.002)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(wait - 0.001));
+            }
+            else
+            {
+                await Task.Yield();
+            }
+        }
+    }
+
+    /// <summary>The gap to the next arrival of a Poisson process of <paramref name="ratePerSecond"/> (open loop).</summary>
+    public static double NextGap(Random random, double ratePerSecond)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        return -Math.Log(1 - random.NextDouble()) / ratePerSecond;
     }
 }

@@ -35,6 +35,10 @@ internal sealed record Machine(int Cores, string Cpu, long MemoryMb, string Runt
     public string Describe() =>
         $"{Cores} cores ({Cpu}), {MemoryMb:N0} MB RAM, {Runtime}, {Os}, {Configuration} build";
 
+    /// <summary>The 1-, 5- and 15-minute load averages (/proc/loadavg), as <c>uptime</c> shows them: the machine is shared.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
     /// <summary>The process's peak resident set (VmHWM) in MB, from /proc/self/status (0 where unavailable).</summary>
     public static double PeakResidentMb()
     {

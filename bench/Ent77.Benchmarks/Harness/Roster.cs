@@ -64,7 +64,7 @@ internal static class Roster
 
     private static readonly string[] Divisions = ["6e", "5e", "4e", "3e", "2de", "1re", "Tle"];
 
-    public static string Generate(int rows, int seed = 77)
+    public static string Generate(int rows, int seed = 77, string externalIdSuffix = "BN")
     {
         var random = new Random(seed);
         var firstWeights = Cumulative(FirstNames.Length, FirstNameExponent);
@@ -91,13 +91,13 @@ internal static class Roster
             var birth = new DateOnly(birthYear, 1 + random.Next(12), 1 + random.Next(28));
             csv.Append(last).Append(';').Append(first).Append(';').Append(profile).Append(';').Append(className).Append(';')
                 .Append(birth.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)).Append(';')
-                .Append(CultureInfo.InvariantCulture, $"{i:000000000}BN").Append("\r\n");
+                .Append(CultureInfo.InvariantCulture, $"{i:000000000}{externalIdSuffix}").Append("\r\n");
         }
 
         return csv.ToString();
     }
 
-    public static byte[] GenerateUtf8(int rows, int seed = 77) => new UTF8Encoding(false).GetBytes(Generate(rows, seed));
+    public static byte[] GenerateUtf8(int rows, int seed = 77, string externalIdSuffix = "BN") => new UTF8Encoding(false).GetBytes(Generate(rows, seed, externalIdSuffix));
 
     private static double[] Cumulative(int count, double exponent)
     {

@@ -12,19 +12,29 @@ namespace Ent77.Benchmarks.Harness;
 
 /// <summary>
 /// The real service (<see cref="WebApp.Build"/>) on Kestrel at 127.0.0.1 on a free port, in Production with
-/// logging at Warning, its SQLite files in a fresh temporary folder. Only the rate limits are raised (one client
-/// IP sends everything) and the PBKDF2 iterations stay at the production 210,000.
+/// logging at Warning, its SQLite files in a fresh temporary folder (or, with <c>--database postgres</c>, a fresh
+/// PostgreSQL database: <see cref="BenchDatabase"/>). Only the rate limits are raised (one client
+/// IP sends everything) and the PBKDF2 iterations stay at the production 210,000. Production needs a Data Protection
+/// certificate: a self-signed one is made in the data folder.
 /// </summary>
 internal sealed class ServiceHost : IAsyncDisposable
 {
     public const string Uai = "0771234Y";
 
-    private ServiceHost(WebApplication app, Uri baseAddress, string dataDirectory)
+    private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsDatabase;
+
+    private ServiceHost(WebApplication app, Uri baseAddress, string dataDirectory, Dictionary<string, string?> settings, bool ownsDatabase)
     {
         App = app;
         BaseAddress = baseAddress;
         DataDirectory = dataDirectory;
+        _settings = settings;
+        _ownsDatabase = ownsDatabase;
     }
+
+    /// <summary>The settings this instance was started with (another instance of the same service starts with the shared ones).</summary>
+    public IReadOnlyDictionary<string, string?> SettingsUsed => _settings;
 
     public WebApplication App { get; }
 
@@ -43,6 +53,8 @@ internal sealed class ServiceHost : IAsyncDisposable
         ["Database:Provider"] = "Sqlite",
         ["App:PublicBaseUrl"] = "https://ent77.bench",
         ["Security:CodeKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        ["DataProtection:CertificatePath"] = KeyCertificate(dataDirectory),
+        ["DataProtection:CertificatePassword"] = CertificatePassword,
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
@@ -51,11 +63,27 @@ internal sealed class ServiceHost : IAsyncDisposable
         ["RateLimits:Help:PermitLimit"] = "1000000000",
     };
 
+    private const string CertificatePassword = "bench-keys";
+
+    /// <summary>A self-signed PFX for the Data Protection keys, written into <paramref name="dataDirectory"/>.</summary>
+    private static string KeyCertificate(string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var path = Path.Combine(dataDirectory, "keys.pfx");
+        using var rsa = RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=ENT 77 bench keys", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        File.WriteAllBytes(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, CertificatePassword));
+        return path;
+    }
+
     public static async Task<ServiceHost> StartAsync(IDictionary<string, string?>? overrides = null, Action<WebApplication>? configure = null)
     {
         var data = Paths.NewTempDirectory("service");
         var settings = Settings(data);
-        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        // An instance given the connection string of another shares its database (and leaves dropping it to that one).
+        var ownsDatabase = overrides?.ContainsKey("ConnectionStrings:Ent77") != true;
+        foreach (var (key, value) in (ownsDatabase ? BenchDatabase.NewDatabase() : []).Concat(overrides ?? new Dictionary<string, string?>()))
         {
             settings[key] = value;
         }
@@ -70,7 +98,7 @@ internal sealed class ServiceHost : IAsyncDisposable
             throw new InvalidOperationException($"The service must listen on loopback only, not {uri}.");
         }
 
-        return new ServiceHost(app, uri, data);
+        return new ServiceHost(app, uri, data, settings, ownsDatabase);
     }
 
     /// <summary>The test school, as the command line would create it.</summary>
@@ -114,6 +142,11 @@ internal sealed class ServiceHost : IAsyncDisposable
         finally
         {
             await App.DisposeAsync();
+            if (_ownsDatabase)
+            {
+                BenchDatabase.Drop(_settings);
+            }
+
             Paths.TryDelete(DataDirectory);
         }
     }

@@ -1,3 +1,4 @@
+using Ent77.Application.Administration.Access;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -16,15 +17,17 @@ using Mediator;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Ent77.Benchmarks.Scenarios;
 
 /// <summary>
 /// 1. Bulk issuance: a generated roster through the real import use case (<see cref="ImportRosterCommand"/> sent
-/// through the mediator, so with its pipeline and unit of work) into a fresh SQLite database, each run in a child
+/// through the mediator, so with its pipeline and unit of work) into a fresh SQLite (or PostgreSQL) database, each run in a child
 /// process of its own so that its peak resident memory (VmHWM) is the import's. Baselines in the same run, each
 /// in its own child process and fresh database: the same rows inserted with raw prepared ADO.NET commands in one
-/// transaction (the storage's limit), EF Core with one SaveChanges for all (the write path before this work), and a
+/// transaction (the storage's limit; on PostgreSQL, raw binary COPY), EF Core with one SaveChanges for all (the write path before this work), and a
 /// naive EF Core loop that saves each row (the floor; on a subset, extrapolated).
 /// </summary>
 internal static class ImportBenchmark
@@ -107,27 +110,7 @@ internal static class ImportBenchmark
     private static async Task<ChildResult> RunChildAsync(string mode, string csv, int rows, string work)
     {
         var output = Path.Combine(work, $"{mode}-{Guid.NewGuid():N}.json");
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(ImportBenchmark).Assembly.Location);
-        }
-
-        foreach (var arg in new[] { ChildCommand, mode, csv, rows.ToString(CultureInfo.InvariantCulture), output })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0 || !File.Exists(output))
-        {
-            throw new InvalidOperationException($"The {mode} import child failed ({process.ExitCode}):\n{await stdout}\n{await stderr}");
-        }
-
-        return JsonSerializer.Deserialize<ChildResult>(await File.ReadAllTextAsync(output), Json)!;
+        return await ChildProcess.RunAsync<ChildResult>(mode, [ChildCommand, mode, csv, rows.ToString(CultureInfo.InvariantCulture), output], output);
     }
 
     /// <summary>The child process: one import in one mode into a fresh database; writes its <see cref="ChildResult"/>.</summary>
@@ -157,7 +140,7 @@ internal static class ImportBenchmark
             var sender = scope.ServiceProvider.GetRequiredService<ISender>();
             await using var file = File.OpenRead(csv);
             var clock = Stopwatch.StartNew();
-            imported = await sender.Send(new ImportRosterCommand(null, ServiceHost.Uai, file, DryRun: false));
+            imported = await sender.Send(new ImportRosterCommand(Actor.Operator, ServiceHost.Uai, file, DryRun: false));
             elapsed = clock.Elapsed.TotalMilliseconds;
         }
 
@@ -197,7 +180,8 @@ internal static class ImportBenchmark
         var sp = scope.ServiceProvider;
         var establishment = (await sp.GetRequiredService<IEstablishmentRepository>().FindByUaiAsync(Domain.Establishments.Uai.Parse(ServiceHost.Uai).Uai!, default))!;
         await using var file = File.OpenRead(csv);
-        var roster = await sp.GetRequiredService<IRosterReader>().ReadAsync(file, default);
+        var now = TimeProvider.System.GetUtcNow();
+        var roster = RosterValidator.Validate(await sp.GetRequiredService<IRosterReader>().ReadAsync(file, default), Domain.Common.SchoolCalendar.DayOf(now));
         if (!roster.IsValid)
         {
             throw new InvalidOperationException($"The generated roster is invalid: {roster.Errors[0].Reason}");
@@ -207,7 +191,6 @@ internal static class ImportBenchmark
         var reservation = await sp.GetRequiredService<IdentifierAllocator>().ReserveAsync(bases.Distinct().ToList(), default);
         var hasher = sp.GetRequiredService<IActivationCodeHasher>();
         var validity = sp.GetRequiredService<IOptions<AccountRulesOptions>>().Value.ActivationCodeValidity;
-        var now = TimeProvider.System.GetUtcNow();
         var prepared = new List<PreparedAccount>(roster.Rows.Count);
         for (var i = 0; i < roster.Rows.Count; i++)
         {
@@ -229,6 +212,11 @@ internal static class ImportBenchmark
         await using (var scope = host.Services.CreateAsyncScope())
         {
             connectionString = scope.ServiceProvider.GetRequiredService<Ent77DbContext>().Database.GetConnectionString()!;
+        }
+
+        if (BenchDatabase.Postgres)
+        {
+            return await RawCopyAsync(host, connectionString, prepared, establishmentId, rows);
         }
 
         var clock = Stopwatch.StartNew();
@@ -314,6 +302,81 @@ internal static class ImportBenchmark
         return new ChildResult("raw", rows, elapsed, peak, 0, 0, 0, stored.Accounts, stored.CodeCount);
     }
 
+    /// <summary>PostgreSQL's limit: the same rows and columns in two binary COPY streams, one transaction.</summary>
+    private static async Task<ChildResult> RawCopyAsync(ServiceHost host, string connectionString, List<PreparedAccount> prepared, Guid establishmentId, int rows)
+    {
+        var clock = Stopwatch.StartNew();
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using (var accounts = await connection.BeginBinaryImportAsync(
+                "COPY \"Accounts\" (\"Id\", \"BirthDate\", \"ClassName\", \"CreatedAt\", \"EstablishmentId\", \"ExternalId\", \"ExternalIdLookup\", \"FailedSignInCount\", "
+                + "\"FirstName\", \"Identifier\", \"IdentifierBase\", \"LastName\", \"Profile\", \"SecurityStamp\", \"Status\", \"Version\") FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var (account, _) in prepared)
+                {
+                    await accounts.StartRowAsync();
+                    await accounts.WriteAsync(account.Id.Value, NpgsqlDbType.Uuid);
+                    await WriteOrNullAsync(accounts, account.BirthDate, NpgsqlDbType.Date);
+                    await WriteOrNullAsync(accounts, account.ClassName, NpgsqlDbType.Varchar);
+                    await accounts.WriteAsync(account.CreatedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
+                    await accounts.WriteAsync(establishmentId, NpgsqlDbType.Uuid);
+                    await WriteOrNullAsync(accounts, account.ExternalId, NpgsqlDbType.Varchar);
+                    await WriteOrNullAsync(accounts, account.ExternalId is { } external ? Ent77DbContext.ExternalIdLookupOf(external) : null, NpgsqlDbType.Varchar);
+                    await accounts.WriteAsync(0, NpgsqlDbType.Integer);
+                    await accounts.WriteAsync(account.FirstName, NpgsqlDbType.Varchar);
+                    await accounts.WriteAsync(account.Identifier.Value, NpgsqlDbType.Varchar);
+                    await accounts.WriteAsync(account.Identifier.Base, NpgsqlDbType.Varchar);
+                    await accounts.WriteAsync(account.LastName, NpgsqlDbType.Varchar);
+                    await accounts.WriteAsync(account.Profile.ToString(), NpgsqlDbType.Varchar);
+                    await accounts.WriteAsync(account.SecurityStamp, NpgsqlDbType.Varchar);
+                    await accounts.WriteAsync(account.Status.ToString(), NpgsqlDbType.Varchar);
+                    await accounts.WriteAsync(account.Version, NpgsqlDbType.Uuid);
+                }
+
+                await accounts.CompleteAsync();
+            }
+
+            await using (var codes = await connection.BeginBinaryImportAsync(
+                "COPY \"ActivationCodes\" (\"Id\", \"AccountId\", \"CodeHash\", \"ExpiresAt\", \"IssuedAt\") FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var (account, _) in prepared)
+                {
+                    var code = account.ActivationCodes[0];
+                    await codes.StartRowAsync();
+                    await codes.WriteAsync(code.Id, NpgsqlDbType.Uuid);
+                    await codes.WriteAsync(account.Id.Value, NpgsqlDbType.Uuid);
+                    await codes.WriteAsync(code.CodeHash, NpgsqlDbType.Varchar);
+                    await codes.WriteAsync(code.ExpiresAt.UtcDateTime, NpgsqlDbType.TimestampTz);
+                    await codes.WriteAsync(code.IssuedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
+                }
+
+                await codes.CompleteAsync();
+            }
+
+            await using (var audit = new NpgsqlCommand(
+                "INSERT INTO \"AuditEvents\" (\"Details\", \"EstablishmentId\", \"OccurredAt\", \"Type\") VALUES (@details, @establishment, @at, @type)", connection, transaction))
+            {
+                audit.Parameters.AddWithValue("details", Invariant($"{prepared.Count} compte(s) créé(s) avec leur code, 0 mis à jour"));
+                audit.Parameters.AddWithValue("establishment", establishmentId);
+                audit.Parameters.AddWithValue("at", TimeProvider.System.GetUtcNow().UtcDateTime);
+                audit.Parameters.AddWithValue("type", AuditTypes.RosterImported);
+                await audit.ExecuteNonQueryAsync();
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        var peak = Machine.PeakResidentMb();
+        var stored = await ReadStoredAsync(host);
+        return new ChildResult("raw", rows, elapsed, peak, 0, 0, 0, stored.Accounts, stored.CodeCount);
+    }
+
+    private static Task WriteOrNullAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type) =>
+        value is null ? importer.WriteNullAsync() : importer.WriteAsync(value, type);
+
     /// <summary>EF Core as it comes: one SaveChanges for everything, or (the floor) one per row.</summary>
     private static async Task<ChildResult> EfImportAsync(ServiceHost host, string csv, int rows, bool batch)
     {
@@ -350,31 +413,14 @@ internal static class ImportBenchmark
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Ent77DbContext>();
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        var codes = new Dictionary<string, StoredCode>(StringComparer.Ordinal);
-        int accounts, codeCount;
-        await using (var count = connection.CreateCommand())
-        {
-            count.CommandText = "SELECT (SELECT COUNT(*) FROM Accounts), (SELECT COUNT(*) FROM ActivationCodes)";
-            await using var reader = await count.ExecuteReaderAsync();
-            await reader.ReadAsync();
-            (accounts, codeCount) = (reader.GetInt32(0), reader.GetInt32(1));
-        }
-
-        await using (var query = connection.CreateCommand())
-        {
-            var now = Timestamp(TimeProvider.System.GetUtcNow());
-            query.CommandText = "SELECT a.Id, a.Identifier, c.CodeHash, c.RevokedAt IS NULL AND c.ConsumedAt IS NULL AND c.ExpiresAt > $now FROM Accounts a JOIN ActivationCodes c ON c.AccountId = a.Id";
-            query.Parameters.AddWithValue("$now", now);
-            await using var reader = await query.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                codes[reader.GetString(0)] = new StoredCode(reader.GetString(1), reader.GetString(2), reader.GetBoolean(3));
-            }
-        }
-
-        return new Stored(accounts, codeCount, codes);
+        var accounts = await db.Accounts.CountAsync();
+        var codeCount = await db.Set<ActivationCode>().CountAsync();
+        var now = TimeProvider.System.GetUtcNow();
+        var codes = await db.Accounts.AsNoTracking()
+            .SelectMany(a => a.ActivationCodes, (a, c) => new { a.Id, a.Identifier, c.CodeHash, Live = c.RevokedAt == null && c.ConsumedAt == null && c.ExpiresAt > now })
+            .ToListAsync();
+        return new Stored(accounts, codeCount, codes.ToDictionary(
+            c => c.Id.Value.ToString("D").ToUpperInvariant(), c => new StoredCode(c.Identifier.Value, c.CodeHash, c.Live), StringComparer.Ordinal));
     }
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string table, string[] columns)

@@ -5,7 +5,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Ent77.Application.Common.Ports;
 using Ent77.Application.Notifications;
+using Ent77.Application.Notifications.Messages;
 using Ent77.Benchmarks.Harness;
+using Ent77.Domain.Common;
 using Ent77.Domain.Notifications;
 using Ent77.Infrastructure.Notifications;
 using Ent77.Infrastructure.Persistence;
@@ -38,7 +40,7 @@ internal static class NotificationBenchmark
         report.Check(await SmtpSink.WaitUntilAsync(() => people.All(p => sink.CountFor(p.Email) >= 1), TimeSpan.FromSeconds(30)),
             "the welcome e-mails did not all arrive");
 
-        var renderer = host.Services.GetRequiredService<MessageRenderer>();
+        var renderer = host.Services.GetRequiredService<MessageRenderers>();
         var baselines = new List<double>();
         var pipelines = new List<double>();
         for (var rep = 0; rep < repetitions; rep++)
@@ -106,14 +108,9 @@ internal static class NotificationBenchmark
         return report;
     }
 
-    private static Dictionary<string, string> Data(int i) => new()
-    {
-        ["firstName"] = "Camille",
-        ["lastName"] = "Martin",
-        ["identifier"] = Invariant($"camille.martin{i}"),
-    };
+    private static PasswordResetLinkMessage Message(int i) => new("Camille", Invariant($"camille.martin{i}"));
 
-    private static async Task<double> BaselineAsync(SmtpSink sink, MessageRenderer renderer, int messages, string prefix)
+    private static async Task<double> BaselineAsync(SmtpSink sink, MessageRenderers renderer, int messages, string prefix)
     {
         var clock = Stopwatch.StartNew();
         using (var smtp = new SmtpClient { Timeout = 30_000 })
@@ -121,7 +118,7 @@ internal static class NotificationBenchmark
             await smtp.ConnectAsync("127.0.0.1", sink.Port, SecureSocketOptions.None);
             for (var i = 0; i < messages; i++)
             {
-                using var message = renderer.MimeFor($"{prefix}{i}@bench.test", NotificationTemplates.PasswordResetLink, JsonSerializer.Serialize(Data(i)), $"token{i:0000000000}");
+                using var message = renderer.MimeFor($"{prefix}{i}@bench.test", nameof(PasswordResetLinkMessage), JsonSerializer.Serialize(Message(i)), $"token{i:0000000000}");
                 await smtp.SendAsync(message);
             }
 
@@ -145,7 +142,7 @@ internal static class NotificationBenchmark
             var outbox = scope.ServiceProvider.GetRequiredService<INotificationOutbox>();
             for (var i = batch; i < Math.Min(messages, batch + BatchSize); i++)
             {
-                outbox.Enqueue(new OutgoingMessage(NotificationChannel.Email, $"{prefix}{i}@bench.test", NotificationTemplates.PasswordResetLink, Data(i), $"token{i:0000000000}"));
+                outbox.Enqueue(MessageRecipient.Email($"{prefix}{i}@bench.test"), Message(i), new OneTimeSecret($"token{i:0000000000}", "unused"));
             }
 
             await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(default);
