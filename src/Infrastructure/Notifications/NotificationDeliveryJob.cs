@@ -78,33 +78,18 @@ public sealed partial class NotificationDeliveryJob(
 
     /// <summary>
     /// Sends a claimed batch in order over one connection; false when it stopped on a failure (what follows is given back).
-    /// Each accepted message is marked sent and committed before the next is sent, so a crash can only ever resend the one
-    /// the relay accepted just before it.
+    /// Each accepted message is marked sent and committed before the next is sent, so a crash (SIGKILL) can only ever
+    /// resend the one the relay accepted just before it. (A group commit, marking while the next ones went out, was faster
+    /// and resent more than one after a kill in the multi-instance test: docs/PERFORMANCE.md, target 1.)
     /// </summary>
     private async Task<bool> DeliverAsync(List<Notification> batch, LazyConnection connection, CancellationToken cancellationToken)
     {
-        var accepted = new List<(Notification Notification, DateTimeOffset At)>();
-        var marking = Task.CompletedTask;
-        async Task MarkAcceptedAsync()
-        {
-            await marking;
-            foreach (var (notification, at) in accepted)
-            {
-                notification.MarkSent(at);
-                metrics.MessageSent(notification.Channel);
-            }
-
-            accepted.Clear();
-            marking = Task.Run(SaveAsync, CancellationToken.None); // on its own thread: SQLite's "asynchronous" commit runs inline
-        }
-
         for (var i = 0; i < batch.Count; i++)
         {
             var notification = batch[i];
             if (ClaimRunningOut(notification))
             {
                 // A slow relay: past half of the claim, another instance may soon take these; give them back first.
-                await marking;
                 await ReleaseAsync(batch.Skip(i));
                 return false;
             }
@@ -115,35 +100,21 @@ public sealed partial class NotificationDeliveryJob(
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                await MarkAcceptedAsync();
-                await marking;
                 await FailAsync(batch, i, e, connectionFailed: connection.Failed);
                 return false;
             }
             catch (OperationCanceledException)
             {
                 // Shutting down: the one being sent stays claimed until the claim expires (it may have been accepted).
-                await marking;
-                batch.Skip(i + 1).ToList().ForEach(n => n.Release());
-                await MarkAcceptedAsync();
-                await marking;
+                await ReleaseAsync(batch.Skip(i + 1));
                 throw;
             }
 
-            // Marked sent and committed before the next one goes: a crash (SIGKILL) can resend at most the one message the
-            // relay accepted just before it. A group commit (marking while the next ones go out) was faster, and resent
-            // more than one after a kill in the multi-instance test (docs/PERFORMANCE.md, target 1).
-            accepted.Add((notification, time.GetUtcNow()));
-            await MarkAcceptedAsync();
-            await marking;
+            notification.MarkSent(time.GetUtcNow());
+            metrics.MessageSent(notification.Channel);
+            await SaveAsync();
         }
 
-        if (accepted.Count > 0)
-        {
-            await MarkAcceptedAsync();
-        }
-
-        await marking;
         LogSent(logger, batch.Count);
         return true;
     }
@@ -158,13 +129,18 @@ public sealed partial class NotificationDeliveryJob(
     /// <summary>Gives messages back untried (no attempt counted), to a new job at once.</summary>
     private async Task ReleaseAsync(IEnumerable<Notification> notifications)
     {
+        var released = 0;
         foreach (var notification in notifications)
         {
             notification.Release();
+            released++;
         }
 
         await SaveAsync();
-        jobs.Enqueue<NotificationDeliveryJob>(job => job.DeliverDueAsync(CancellationToken.None));
+        if (released > 0)
+        {
+            jobs.Enqueue<NotificationDeliveryJob>(job => job.DeliverDueAsync(CancellationToken.None));
+        }
     }
 
     private async Task SendAsync(Notification notification, LazyConnection connection, CancellationToken cancellationToken)
@@ -188,21 +164,8 @@ public sealed partial class NotificationDeliveryJob(
     private async Task FailAsync(List<Notification> batch, int index, Exception error, bool connectionFailed)
     {
         var now = time.GetUtcNow();
-        var failed = new List<Notification> { batch[index] };
-        var released = 0;
-        foreach (var other in batch.Skip(index + 1))
-        {
-            if (connectionFailed && other.Channel == NotificationChannel.Email)
-            {
-                failed.Add(other);
-            }
-            else
-            {
-                other.Release();
-                released++;
-            }
-        }
-
+        var rest = batch.Skip(index + 1).ToList();
+        var failed = rest.Where(other => connectionFailed && other.Channel == NotificationChannel.Email).Prepend(batch[index]).ToList();
         var retries = new List<(Guid Id, DateTimeOffset Due)>();
         foreach (var notification in failed)
         {
@@ -217,12 +180,7 @@ public sealed partial class NotificationDeliveryJob(
             }
         }
 
-        await SaveAsync();
-        if (released > 0)
-        {
-            jobs.Enqueue<NotificationDeliveryJob>(job => job.DeliverDueAsync(CancellationToken.None));
-        }
-
+        await ReleaseAsync(rest.Except(failed)); // saves the failures with the release
         foreach (var retry in retries.GroupBy(r => r.Due))
         {
             var ids = retry.Select(r => r.Id).ToArray();
