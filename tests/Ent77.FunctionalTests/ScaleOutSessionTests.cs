@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Ent77.FunctionalTests.Infrastructure;
+using Ent77.TestSupport;
 
 namespace Ent77.FunctionalTests;
 
@@ -102,14 +103,9 @@ public sealed class ScaleOutSessionTests : IAsyncLifetime
     /// <summary>The account read on <paramref name="factory"/>, asked again while it is still answered, for <see cref="NotificationDelay"/> at most.</summary>
     private static async Task<HttpStatusCode> AccountStatusSoonAsync(Ent77Factory factory, string cookie)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var status = await SendAsync(factory, HttpMethod.Get, "/api/account", cookie);
-        while (status == HttpStatusCode.OK && clock.Elapsed < NotificationDelay)
-        {
-            await Task.Delay(10);
-            status = await SendAsync(factory, HttpMethod.Get, "/api/account", cookie);
-        }
-
+        var status = HttpStatusCode.OK;
+        await Eventually.HoldsWithinAsync(
+            async () => (status = await SendAsync(factory, HttpMethod.Get, "/api/account", cookie)) != HttpStatusCode.OK, NotificationDelay);
         return status;
     }
 
