@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Ent77.Application.Common.Ports;
 using Ent77.Domain.Accounts;
 using Ent77.FunctionalTests.Infrastructure;
 using Ent77.TestSupport.SchoolExports;
+using Microsoft.Extensions.DependencyInjection;
 using static Ent77.FunctionalTests.Infrastructure.SchoolExportFiles;
 
 namespace Ent77.FunctionalTests;
@@ -139,6 +141,46 @@ public sealed class SchoolExportImportTests : FunctionalTest
         var stored = (await Factory.LoadAccountsAsync(Uai)).Values.Where(a => a.ExternalId is not null).ToDictionary(a => a.ExternalId!);
         Assert.Equal(AccountStatus.Pending, stored["siecle:personne:10"].Status);
         Assert.Equal(AccountStatus.Blocked, stored["siecle:personne:11"].Status);
+    }
+
+    /// <summary>
+    /// Zoé left (and so did Claire, her only parent) while Léo and his mother Anne stayed; then Zoé comes back. Whatever
+    /// the order or split of the files that say so, Claire ends up back too: Pending, not blocked, with a new code handed
+    /// out once (in the answer of the import that brought her back), and the link to Zoé kept.
+    /// </summary>
+    [Theory]
+    [InlineData("students file, then guardians file")]
+    [InlineData("both files, then guardians file")]
+    [InlineData("guardians file, then students file")]
+    public async Task TheParentOfAReturningStudent_IsBack_WhateverTheOrderOfTheFiles(string order)
+    {
+        var admin = await Factory.SignInAdministratorAsync(Uai, "Claire", "Lemoine");
+        var students = Students(Uai, ("1", "MARTIN", "Zoé", "6A", null), ("2", "ROUX", "Léo", "5C", null));
+        var guardians = Guardians(Uai, [("10", "MARTIN", "Claire"), ("11", "ROUX", "Anne")], ("1", "10"), ("2", "11"));
+        await admin.ImportExportsOkAsync(Uai, null, students, guardians);
+        var gone = await admin.ImportExportsOkAsync(Uai, null,
+            Students(Uai, ("1", "MARTIN", "Zoé", "6A", "30/06/2026"), ("2", "ROUX", "Léo", "5C", null)), guardians);
+        Assert.Equal((0, 0, 2, 2), (gone.Created, gone.Updated, gone.Left, gone.Unchanged));
+
+        var answers = order switch
+        {
+            "students file, then guardians file" =>
+                [await admin.ImportExportsOkAsync(Uai, null, students), await admin.ImportExportsOkAsync(Uai, null, guardians)],
+            "both files, then guardians file" =>
+                [await admin.ImportExportsOkAsync(Uai, null, students, guardians), await admin.ImportExportsOkAsync(Uai, null, guardians)],
+            _ => new[] { await admin.ImportExportsOkAsync(Uai, null, guardians), await admin.ImportExportsOkAsync(Uai, null, students) },
+        };
+
+        var stored = (await Factory.LoadAccountsAsync(Uai)).Values.Where(a => a.ExternalId is not null).ToDictionary(a => a.ExternalId!);
+        var (zoe, claire) = (stored["siecle:eleve:1"], stored["siecle:personne:10"]);
+        Assert.Equal((AccountStatus.Pending, null), (zoe.Status, zoe.BlockedReason));
+        Assert.Equal((AccountStatus.Pending, null), (claire.Status, claire.BlockedReason));
+        Assert.Equal([zoe.Id], claire.Children.Select(c => c.ChildId));
+        var hasher = Factory.Services.GetRequiredService<IActivationCodeHasher>();
+        var handedOut = answers.SelectMany(a => a.Accounts).Where(a => a.Identifier == "claire.martin" && a.ActivationCode is not null).ToList();
+        Assert.True(Factory.IsLiveCodeOf(claire, Assert.Single(handedOut).ActivationCode, hasher));
+        Assert.Equal(2, answers.Sum(a => a.Updated)); // Zoé and Claire, each once
+        Assert.Equal(0, answers.Sum(a => a.Left));
     }
 
     [Fact]
