@@ -117,12 +117,14 @@ public sealed class SchoolExportImportTests : FunctionalTest
         Assert.Equal(3, audit.Count(e => e.GetProperty("type").GetString() == "account.blocked"
             && e.GetProperty("details").GetString() == BlockReasons.LeftSchool));
 
-        // Léo comes back: unblocked, with a new code (he had never activated).
+        // Léo comes back: unblocked, with a new code (he had never activated); his mother Anne, still linked to him, with him.
         var back = await admin.ImportExportsOkAsync(Uai, null,
             Students(Uai, ("1", "MARTIN", "Zoé", "5A", null), ("3", "ROUX", "Léo", "4C", null), ("4", "BLANC", "Inès", "3D", null), ("5", "NOËL", "Lou", "6B", null)));
-        Assert.Equal((0, 1, 0, 3), (back.Created, back.Updated, back.Left, back.Unchanged));
+        Assert.Equal((0, 2, 0, 3), (back.Created, back.Updated, back.Left, back.Unchanged));
         var leo = Assert.Single(back.Accounts, a => a.Identifier == "leo.roux");
         Assert.NotNull(leo.ActivationCode);
+        var anne = Assert.Single(back.Accounts, a => a.Identifier == "anne.roux");
+        Assert.NotNull(anne.ActivationCode);
         var hugo = (await Factory.LoadAccountsAsync(Uai)).Values.Single(a => a.ExternalId == "siecle:eleve:2");
         Assert.Equal(AccountStatus.Blocked, hugo.Status);
     }
