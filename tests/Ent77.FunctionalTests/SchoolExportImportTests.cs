@@ -169,6 +169,9 @@ public sealed class SchoolExportImportTests : FunctionalTest
             Assert.Empty(answer.Accounts.Single(a => a.Identifier == "zoe.martin").Children!);
         }
 
+        Assert.All(dryRun.Accounts.SelectMany(a => a.Children!).Select(c => c.Id).Append(dryRun.Accounts[0].Id), id => Assert.Equal(Guid.Empty, id));
+        var stored = (await Factory.LoadAccountsAsync(Uai)).Values.ToDictionary(a => a.Identifier.Value, a => a.Id.Value);
+        Assert.Equal([stored["lou.noel"]], result.Accounts.Single(a => a.Identifier == "eric.noel").Children!.Select(c => c.Id));
         Assert.Equal(["eric.noel", "lou.noel"], result.Accounts.Where(a => a.ActivationCode is not null).Select(a => a.Identifier).Order(StringComparer.Ordinal));
         Assert.Equal(HttpStatusCode.OK, codesFile.StatusCode);
         var rows = (await codesFile.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries)

@@ -138,6 +138,12 @@ public sealed class ImportSchoolExportHandler(
             }
 
             var rows = await handler.Families.WithChildrenAsync(_results, _byExternalId.Values, cancellationToken);
+            if (command.DryRun)
+            {
+                // A dry run gives no ids (a new account's would not be the one the import gives it): its children's neither.
+                rows = [.. rows.Select(r => r.Children.Count == 0 ? r : r with { Children = [.. r.Children.Select(c => c with { Id = Guid.Empty })] })];
+            }
+
             int Count(string operation) => rows.Count(r => r.Operation == operation);
             return new ImportResult(Count(ImportOperations.Created), Count(ImportOperations.Updated), Count(ImportOperations.Left),
                 Count(ImportOperations.Unchanged), command.DryRun, new CodeBatch(establishment.Uai.Value, establishment.Name, rows), _warnings);
