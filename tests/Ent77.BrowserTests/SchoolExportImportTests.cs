@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text;
+using System.Xml.Linq;
 using Ent77.Application.Administration.Access;
+using Ent77.Application.Administration.ImportSchoolExport;
+using Ent77.Application.Administration.SchoolExports;
 using Ent77.Application.Establishments.AddEstablishment;
 using Ent77.TestSupport.SchoolExports;
 using Mediator;
@@ -18,6 +21,7 @@ public sealed class SchoolExportImportTests(PortalFixture portal) : BrowserTest(
 {
     private const string DroppedSchool = "0771235Z";
     private const string PickedSchool = "0771236A";
+    private const string SyncedSchool = "0771237B";
 
     private static readonly CompareInfo Compare = CultureInfo.InvariantCulture.CompareInfo;
 
@@ -195,6 +199,100 @@ public sealed class SchoolExportImportTests(PortalFixture portal) : BrowserTest(
         await Expect(page.Locator("#account-rows tr")).ToHaveCountAsync(1);
         await Expect(page.Locator("#account-rows tr")).ToContainTextAsync(admin);
     }
+
+    /// <summary>
+    /// A newer export of a school already imported: the preview says, person by person, what the import does (« Création »,
+    /// « Mise à jour », « Inchangé »), the parents with their children, and apart the leavers (« Départ — sera bloqué »).
+    /// </summary>
+    [Fact]
+    public async Task A_newer_export_previews_each_person_s_operation_the_parents_children_and_the_leavers_apart()
+    {
+        await AddSchoolAsync(SyncedSchool, "Collège Les Tilleuls");
+        var (martin, roux, blanc, noel) = (Unique("Martin"), Unique("Roux"), Unique("Blanc"), Unique("Noël"));
+        var yesterday = DateTime.UtcNow.AddDays(-1).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        await using (var scope = Portal.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ImportSchoolExportCommand(Actor.Operator, SyncedSchool,
+            [
+                new SchoolExportFile("ElevesSansAdresses.xml", new MemoryStream(StudentsXml(SyncedSchool,
+                    ("1", martin, "Zoé", "6A", null), ("2", martin, "Hugo", "4B", null), ("3", roux, "Léo", "5C", null), ("4", blanc, "Inès", "3D", null)))),
+                new SchoolExportFile("ResponsablesSansAdresses.xml", new MemoryStream(GuardiansXml(SyncedSchool,
+                    [("10", martin, "Claire"), ("11", roux, "Anne"), ("12", blanc, "Marc")], ("1", "10"), ("2", "10"), ("3", "11"), ("4", "12")))),
+            ], DryRun: false));
+        }
+
+        var (admin, _) = await IssueAdministratorAsync("Lise", Unique("Perrin"), uai: SyncedSchool);
+        var page = await (await NewContextAsync(phone: true)).NewPageAsync();
+        await SignInAsync(page, admin);
+        await page.GotoAsync("/administration#import");
+
+        // A year later: Zoé moves up, Hugo has left, Léo and his mother are gone, Inès and Marc are alike, Lou and Éric arrive.
+        await DropAsync(page, "#siecle-drop",
+            (GeneratedCollegeExport.StudentsFileName, "text/xml", StudentsXml(SyncedSchool,
+                ("1", martin, "Zoé", "5A", null), ("2", martin, "Hugo", "4B", yesterday), ("4", blanc, "Inès", "3D", null), ("5", noel, "Lou", "6B", null))),
+            (GeneratedCollegeExport.GuardiansFileName, "text/xml", GuardiansXml(SyncedSchool,
+                [("10", martin, "Claire"), ("12", blanc, "Marc"), ("13", noel, "Éric")], ("1", "10"), ("2", "10"), ("4", "12"), ("5", "13"))));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Vérifier les fichiers" }).ClickAsync();
+        await Expect(page.Locator("#siecle-preview-title")).ToBeFocusedAsync();
+        await Expect(page.Locator("#siecle-created")).ToHaveTextAsync("2");
+        await Expect(page.Locator("#siecle-updated")).ToHaveTextAsync("2");
+        await Expect(page.Locator("#siecle-left")).ToHaveTextAsync("3");
+        await Expect(page.Locator("#siecle-unchanged")).ToHaveTextAsync("2");
+        await Expect(page.Locator("#siecle-rows tr")).ToHaveCountAsync(6);
+        await Expect(page.Locator("#siecle-leaver-rows tr")).ToHaveCountAsync(3);
+        await Expect(page.Locator("#siecle-leavers-title")).ToHaveTextAsync(
+            "3 départs : ces comptes seront bloqués (« a quitté l’établissement ») et leurs codes annulés");
+        foreach (var (rows, operation, count) in new[]
+        {
+            ("#siecle-rows", "Création", 2), ("#siecle-rows", "Mise à jour", 2), ("#siecle-rows", "Inchangé", 2),
+            ("#siecle-leaver-rows", "Départ — sera bloqué", 3),
+        })
+        {
+            await Expect(page.Locator($"{rows} tr td:last-child", new() { HasTextString = operation })).ToHaveCountAsync(count);
+        }
+
+        async Task ExpectRow(string rows, string lastName, string firstName, string operation, string? family)
+        {
+            var row = page.Locator($"{rows} tr").Filter(new() { HasText = lastName }).Filter(new() { Has = page.GetByRole(AriaRole.Cell, new() { Name = firstName, Exact = true }) });
+            await Expect(row).ToHaveCountAsync(1);
+            await Expect(row.Locator("td").Last).ToHaveTextAsync(operation);
+            if (family is not null)
+            {
+                await Expect(row.Locator("td").Nth(5)).ToHaveTextAsync(family);
+            }
+        }
+
+        await ExpectRow("#siecle-rows", noel, "Lou", "Création", string.Empty);
+        await ExpectRow("#siecle-rows", noel, "Éric", "Création", $"Enfant : Lou {noel} (6B)");
+        await ExpectRow("#siecle-rows", martin, "Zoé", "Mise à jour", string.Empty);
+        await ExpectRow("#siecle-rows", martin, "Claire", "Mise à jour", $"Enfant : Zoé {martin} (5A)");
+        await ExpectRow("#siecle-rows", blanc, "Inès", "Inchangé", string.Empty);
+        await ExpectRow("#siecle-rows", blanc, "Marc", "Inchangé", $"Enfant : Inès {blanc} (3D)");
+        await ExpectRow("#siecle-leaver-rows", martin, "Hugo", "Départ — sera bloqué", null);
+        await ExpectRow("#siecle-leaver-rows", roux, "Léo", "Départ — sera bloqué", null);
+        await ExpectRow("#siecle-leaver-rows", roux, "Anne", "Départ — sera bloqué", null);
+        var problems = await PhoneAuditAsync(page, "/administration#import (aperçu de synchronisation)");
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    private static byte[] StudentsXml(string uai, params (string Id, string Last, string First, string Division, string? Left)[] students) =>
+        Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + new XElement("BEE_ELEVES",
+            new XElement("PARAMETRES", new XElement("UAJ", uai)),
+            new XElement("DONNEES",
+                new XElement("ELEVES", students.Select(s => new XElement("ELEVE", new XAttribute("ELEVE_ID", s.Id), new XAttribute("ELENOET", s.Id),
+                    new XElement("NOM_DE_FAMILLE", s.Last), new XElement("PRENOM", s.First), new XElement("DATE_NAISS", "14/03/2014"),
+                    s.Left is null ? null : new XElement("DATE_SORTIE", s.Left)))),
+                new XElement("STRUCTURES", students.Select(s => new XElement("STRUCTURES_ELEVE", new XAttribute("ELEVE_ID", s.Id),
+                    new XElement("STRUCTURE", new XElement("CODE_STRUCTURE", s.Division), new XElement("TYPE_STRUCTURE", "D"))))))));
+
+    private static byte[] GuardiansXml(string uai, (string Id, string Last, string First)[] persons, params (string StudentId, string PersonId)[] links) =>
+        Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + new XElement("BEE_RESPONSABLES",
+            new XElement("PARAMETRES", new XElement("UAJ", uai)),
+            new XElement("DONNEES",
+                new XElement("PERSONNES", persons.Select(p => new XElement("PERSONNE", new XAttribute("PERSONNE_ID", p.Id),
+                    new XElement("NOM_DE_FAMILLE", p.Last), new XElement("PRENOM", p.First)))),
+                new XElement("RESPONSABLES", links.Select(l => new XElement("RESPONSABLE_ELEVE",
+                    new XElement("ELEVE_ID", l.StudentId), new XElement("PERSONNE_ID", l.PersonId), new XElement("NIVEAU_RESPONSABILITE", "1")))))));
 
     /// <summary>
     /// A small collège: 4 divisions, a few leavers, a few staff. Exported today: the service tells a leaver by today's

@@ -329,10 +329,12 @@ public sealed class AdministrationImportTests : FunctionalTest
         Assert.Equal(0, json.GetProperty("updated").GetInt32());
         var account = Assert.Single(json.GetProperty("accounts").EnumerateArray());
         Assert.Equal(
-            ["activationCode", "className", "expiresAt", "firstName", "id", "identifier", "lastName", "profile"],
+            ["activationCode", "children", "className", "expiresAt", "firstName", "id", "identifier", "lastName", "operation", "profile"],
             account.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal("Student", account.GetProperty("profile").GetString());
         Assert.Matches("^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$", account.GetProperty("activationCode").GetString());
         Assert.Equal(Factory.Time.GetUtcNow().AddDays(90), account.GetProperty("expiresAt").GetDateTimeOffset());
+        Assert.Equal("created", account.GetProperty("operation").GetString()); // added by the preview (docs/IMPORTS.md)
+        Assert.Equal(0, account.GetProperty("children").GetArrayLength());
     }
 }

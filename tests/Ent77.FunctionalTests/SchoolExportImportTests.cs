@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Ent77.Application.Common.Ports;
 using Ent77.Domain.Accounts;
 using Ent77.FunctionalTests.Infrastructure;
 using Ent77.TestSupport.SchoolExports;
+using Microsoft.Extensions.DependencyInjection;
 using static Ent77.FunctionalTests.Infrastructure.SchoolExportFiles;
 
 namespace Ent77.FunctionalTests;
@@ -115,14 +117,90 @@ public sealed class SchoolExportImportTests : FunctionalTest
         Assert.Equal(3, audit.Count(e => e.GetProperty("type").GetString() == "account.blocked"
             && e.GetProperty("details").GetString() == BlockReasons.LeftSchool));
 
-        // Léo comes back: unblocked, with a new code (he had never activated).
+        // Léo comes back: unblocked, with a new code (he had never activated); his mother Anne, still linked to him, with him.
         var back = await admin.ImportExportsOkAsync(Uai, null,
             Students(Uai, ("1", "MARTIN", "Zoé", "5A", null), ("3", "ROUX", "Léo", "4C", null), ("4", "BLANC", "Inès", "3D", null), ("5", "NOËL", "Lou", "6B", null)));
-        Assert.Equal((0, 1, 0, 3), (back.Created, back.Updated, back.Left, back.Unchanged));
+        Assert.Equal((0, 2, 0, 3), (back.Created, back.Updated, back.Left, back.Unchanged));
         var leo = Assert.Single(back.Accounts, a => a.Identifier == "leo.roux");
         Assert.NotNull(leo.ActivationCode);
+        var anne = Assert.Single(back.Accounts, a => a.Identifier == "anne.roux");
+        Assert.NotNull(anne.ActivationCode);
         var hugo = (await Factory.LoadAccountsAsync(Uai)).Values.Single(a => a.ExternalId == "siecle:eleve:2");
         Assert.Equal(AccountStatus.Blocked, hugo.Status);
+    }
+
+    /// <summary>
+    /// The preview says, person by person, what the import does (docs/IMPORTS.md "The preview"): each of the four kinds,
+    /// the leavers listed too (without a code), a parent with its children; the dry run and the import say the same, the
+    /// counts are the numbers of rows of each operation, and the codes file has no row for a leaver.
+    /// </summary>
+    [Fact]
+    public async Task ASynchronisation_ListsEachPersonWithItsOperation_AndEachParentWithItsChildren()
+    {
+        var admin = await Factory.SignInAdministratorAsync(Uai, "Claire", "Lemoine");
+        await admin.ImportExportsOkAsync(Uai, null,
+            Students(Uai, ("1", "MARTIN", "Zoé", "6A", null), ("2", "MARTIN", "Hugo", "4B", null), ("3", "ROUX", "Léo", "5C", null), ("4", "BLANC", "Inès", "3D", null)),
+            Guardians(Uai, [("10", "MARTIN", "Claire"), ("11", "ROUX", "Anne"), ("12", "BLANC", "Marc")], ("1", "10"), ("2", "10"), ("3", "11"), ("4", "12")));
+        (string Name, byte[] Content)[] newer =
+        [
+            Students(Uai, ("1", "MARTIN", "Zoé", "5A", null), ("2", "MARTIN", "Hugo", "4B", "30/06/2026"), ("4", "BLANC", "Inès", "3D", null), ("5", "NOËL", "Lou", "6B", null)),
+            Guardians(Uai, [("10", "MARTIN", "Claire"), ("12", "BLANC", "Marc"), ("13", "NOËL", "Éric")], ("1", "10"), ("2", "10"), ("4", "12"), ("5", "13")),
+        ];
+        var expected = new Dictionary<string, string>
+        {
+            ["lou.noel"] = "created", ["eric.noel"] = "created", ["zoe.martin"] = "updated", ["claire.martin"] = "updated",
+            ["hugo.martin"] = "left", ["leo.roux"] = "left", ["anne.roux"] = "left", ["ines.blanc"] = "unchanged", ["marc.blanc"] = "unchanged",
+        };
+
+        var dryRun = await admin.ImportExportsOkAsync(Uai, "dryRun=true", newer);
+        var codesFile = await admin.Client.ImportExportsAsync(Uai, "dryRun=true&format=csv", newer);
+        var result = await admin.ImportExportsOkAsync(Uai, null, newer);
+
+        foreach (var answer in new[] { dryRun, result })
+        {
+            Assert.Equal(expected, answer.Accounts.ToDictionary(a => a.Identifier, a => a.Operation!));
+            Assert.Equal((2, 2, 3, 2), (answer.Created, answer.Updated, answer.Left, answer.Unchanged));
+            Assert.All(answer.Accounts.Where(a => a.Operation == "left"), a => Assert.Null(a.ActivationCode));
+            static List<(string, string, string, string?)> ChildrenOf(ImportAnswer answer, string parent) =>
+                [.. answer.Accounts.Single(a => a.Identifier == parent).Children!.Select(c => (c.Identifier, c.FirstName, c.LastName, c.ClassName))];
+            Assert.Equal([("zoe.martin", "Zoé", "MARTIN", "5A")], ChildrenOf(answer, "claire.martin"));
+            Assert.Equal([("lou.noel", "Lou", "NOËL", "6B")], ChildrenOf(answer, "eric.noel"));
+            Assert.Equal([("ines.blanc", "Inès", "BLANC", "3D")], ChildrenOf(answer, "marc.blanc"));
+            Assert.Empty(answer.Accounts.Single(a => a.Identifier == "zoe.martin").Children!);
+        }
+
+        Assert.All(dryRun.Accounts.SelectMany(a => a.Children!).Select(c => c.Id).Append(dryRun.Accounts[0].Id), id => Assert.Equal(Guid.Empty, id));
+        var stored = (await Factory.LoadAccountsAsync(Uai)).Values.ToDictionary(a => a.Identifier.Value, a => a.Id.Value);
+        Assert.Equal([stored["lou.noel"]], result.Accounts.Single(a => a.Identifier == "eric.noel").Children!.Select(c => c.Id));
+        Assert.Equal(["eric.noel", "lou.noel"], result.Accounts.Where(a => a.ActivationCode is not null).Select(a => a.Identifier).Order(StringComparer.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, codesFile.StatusCode);
+        var rows = (await codesFile.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries)
+            .Skip(1).Select(l => l.Split(';')[0]).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected.Where(e => e.Value != "left").Select(e => e.Key).Order(StringComparer.Ordinal), rows);
+        codesFile.Dispose();
+    }
+
+    [Fact]
+    public async Task ACsvImport_ListsEachPersonWithItsOperation_AndEachParentWithItsChildren_InTheDryRunAndTheResult()
+    {
+        var admin = await Factory.SignInAdministratorAsync(Uai, "Claire", "Lemoine");
+        await admin.ImportOkAsync(Uai, "Nom;Prénom;Profil;Classe;Identifiant externe\r\nRoux;Léo;Élève;5C;e3\r\n");
+        const string roster = "Nom;Prénom;Profil;Classe;Identifiant externe;Enfants\r\n"
+            + "Martin;Zoé;Élève;6A;e1;\r\nRoux;Léo;Élève;4C;e3;\r\nMartin;Claire;Parent;;p1;e1|e3\r\nVidal;Rose;Parent;;p2;\r\n";
+
+        var dryRun = await admin.ImportOkAsync(Uai, roster, "dryRun=true");
+        var result = await admin.ImportOkAsync(Uai, roster);
+
+        foreach (var answer in new[] { dryRun, result })
+        {
+            Assert.Equal(
+                [("zoe.martin", "created"), ("leo.roux", "updated"), ("claire.martin", "created"), ("rose.vidal", "created")],
+                answer.Accounts.Select(a => (a.Identifier, a.Operation!)).ToList<(string, string)>());
+            Assert.Equal((3, 1), (answer.Created, answer.Updated));
+            Assert.Equal([("zoe.martin", "6A"), ("leo.roux", "4C")],
+                answer.Accounts.Single(a => a.Identifier == "claire.martin").Children!.Select(c => (c.Identifier, c.ClassName)).ToList<(string, string?)>());
+            Assert.Empty(answer.Accounts.Single(a => a.Identifier == "rose.vidal").Children!);
+        }
     }
 
     [Fact]
@@ -139,6 +217,46 @@ public sealed class SchoolExportImportTests : FunctionalTest
         var stored = (await Factory.LoadAccountsAsync(Uai)).Values.Where(a => a.ExternalId is not null).ToDictionary(a => a.ExternalId!);
         Assert.Equal(AccountStatus.Pending, stored["siecle:personne:10"].Status);
         Assert.Equal(AccountStatus.Blocked, stored["siecle:personne:11"].Status);
+    }
+
+    /// <summary>
+    /// Zoé left (and so did Claire, her only parent) while Léo and his mother Anne stayed; then Zoé comes back. Whatever
+    /// the order or split of the files that say so, Claire ends up back too: Pending, not blocked, with a new code handed
+    /// out once (in the answer of the import that brought her back), and the link to Zoé kept.
+    /// </summary>
+    [Theory]
+    [InlineData("students file, then guardians file")]
+    [InlineData("both files, then guardians file")]
+    [InlineData("guardians file, then students file")]
+    public async Task TheParentOfAReturningStudent_IsBack_WhateverTheOrderOfTheFiles(string order)
+    {
+        var admin = await Factory.SignInAdministratorAsync(Uai, "Claire", "Lemoine");
+        var students = Students(Uai, ("1", "MARTIN", "Zoé", "6A", null), ("2", "ROUX", "Léo", "5C", null));
+        var guardians = Guardians(Uai, [("10", "MARTIN", "Claire"), ("11", "ROUX", "Anne")], ("1", "10"), ("2", "11"));
+        await admin.ImportExportsOkAsync(Uai, null, students, guardians);
+        var gone = await admin.ImportExportsOkAsync(Uai, null,
+            Students(Uai, ("1", "MARTIN", "Zoé", "6A", "30/06/2026"), ("2", "ROUX", "Léo", "5C", null)), guardians);
+        Assert.Equal((0, 0, 2, 2), (gone.Created, gone.Updated, gone.Left, gone.Unchanged));
+
+        var answers = order switch
+        {
+            "students file, then guardians file" =>
+                [await admin.ImportExportsOkAsync(Uai, null, students), await admin.ImportExportsOkAsync(Uai, null, guardians)],
+            "both files, then guardians file" =>
+                [await admin.ImportExportsOkAsync(Uai, null, students, guardians), await admin.ImportExportsOkAsync(Uai, null, guardians)],
+            _ => new[] { await admin.ImportExportsOkAsync(Uai, null, guardians), await admin.ImportExportsOkAsync(Uai, null, students) },
+        };
+
+        var stored = (await Factory.LoadAccountsAsync(Uai)).Values.Where(a => a.ExternalId is not null).ToDictionary(a => a.ExternalId!);
+        var (zoe, claire) = (stored["siecle:eleve:1"], stored["siecle:personne:10"]);
+        Assert.Equal((AccountStatus.Pending, null), (zoe.Status, zoe.BlockedReason));
+        Assert.Equal((AccountStatus.Pending, null), (claire.Status, claire.BlockedReason));
+        Assert.Equal([zoe.Id], claire.Children.Select(c => c.ChildId));
+        var hasher = Factory.Services.GetRequiredService<IActivationCodeHasher>();
+        var handedOut = answers.SelectMany(a => a.Accounts).Where(a => a.Identifier == "claire.martin" && a.ActivationCode is not null).ToList();
+        Assert.True(Factory.IsLiveCodeOf(claire, Assert.Single(handedOut).ActivationCode, hasher));
+        Assert.Equal(2, answers.Sum(a => a.Updated)); // Zoé and Claire, each once
+        Assert.Equal(0, answers.Sum(a => a.Left));
     }
 
     [Fact]

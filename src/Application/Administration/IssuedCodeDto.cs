@@ -1,10 +1,12 @@
+using System.Text.Json.Serialization;
 using Ent77.Domain.Accounts;
 
 namespace Ent77.Application.Administration;
 
 /// <summary>
-/// A code handed out once, with who it is for (the import and re-issue answer); a parent's letter also names its
-/// <see cref="Children"/> (empty for everyone else).
+/// A code handed out once, with who it is for (the import and re-issue answer). A parent also names its
+/// <see cref="Children"/> (empty for everyone else); an import's rows say what it does to each person
+/// (<see cref="Operation"/>, one of <see cref="ImportOperations"/>; absent from a re-issue's).
 /// </summary>
 public sealed record IssuedCodeDto(
     Guid Id,
@@ -16,7 +18,10 @@ public sealed record IssuedCodeDto(
     string? ActivationCode,
     DateTimeOffset? ExpiresAt)
 {
-    /// <summary>For letters and files only: the import and re-issue JSON keep their contract shape (docs/IMPORTS.md).</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
+    /// <summary>An import's row: <c>created</c>, <c>updated</c>, <c>unchanged</c> or <c>left</c>; null (and not written) for a re-issue.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Operation { get; init; }
+
+    /// <summary>A parent's children still at school (its letter names them; the preview shows them).</summary>
     public IReadOnlyList<FamilyMemberDto> Children { get; init; } = [];
 }

@@ -56,7 +56,7 @@ public sealed class ActivationLetterPrinter(IOptions<AppOptions> options) : IAct
 
         var fonts = new Fonts();
         var printed = 0;
-        foreach (var account in batch.Accounts)
+        foreach (var account in batch.HandedOut)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (string.IsNullOrEmpty(account.ActivationCode))

@@ -34,7 +34,7 @@ public sealed class CodeCsvWriter : ICodeCsvWriter
         }
 
         await csv.EndRecordAsync(cancellationToken);
-        foreach (var account in batch.Accounts)
+        foreach (var account in batch.HandedOut)
         {
             csv.WriteField(CsvSafety.Neutralise(account.Identifier));
             csv.WriteField(CsvSafety.Neutralise(account.ActivationCode));

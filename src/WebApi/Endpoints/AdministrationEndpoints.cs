@@ -34,7 +34,9 @@ public sealed record CodeBatchResponse(int Created, int Updated, bool DryRun, IR
 
 /// <summary>
 /// The JSON answer of an import: how many people were created, updated (or came back), blocked because they left, and
-/// found unchanged; the homonym warnings; each person with the code of those who got one.
+/// found unchanged; the homonym warnings; each person with what the import does to them (<c>operation</c>: <c>created</c>,
+/// <c>updated</c>, <c>unchanged</c>, <c>left</c>; the counts are the numbers of each), a parent's <c>children</c>, and the
+/// code of those who got one.
 /// </summary>
 public sealed record ImportResponse(
     int Created, int Updated, int Left, int Unchanged, bool DryRun, IReadOnlyList<ImportWarning> Warnings, IReadOnlyList<IssuedCodeDto> Accounts);
@@ -76,7 +78,9 @@ public static class AdministrationEndpoints
             .WithDescription("Le CSV (corps `text/csv`, ou champ `file` d’un formulaire multipart) crée les comptes nouveaux et met à jour "
                 + "les autres ; chaque compte créé reçoit un code d’activation. `?source=siecle` : un formulaire multipart d’un à trois "
                 + "fichiers XML ou zip (élèves, responsables, personnels ; champs de n’importe quel nom) synchronise l’établissement : "
-                + "nouveaux comptes, mises à jour, départs bloqués (« a quitté l’établissement »). " + CodeFormatsText + " `?dryRun=true` : rien n’est "
+                + "nouveaux comptes, mises à jour, départs bloqués (« a quitté l’établissement »). Le JSON dit pour chaque personne ce que "
+                + "fait l’import (`operation` : `created`, `updated`, `unchanged` ou `left`, départs compris) et, pour un responsable, ses "
+                + "enfants (`children`) ; le CSV et les courriers n’ont pas de ligne pour un départ. " + CodeFormatsText + " `?dryRun=true` : rien n’est "
                 + "enregistré, la réponse dit ce qui le serait. 400 avec chaque erreur, ligne ou fichier et élément (rien n’est importé).")
             .ProducesCodeFiles()
             .ProducesValidationProblem()

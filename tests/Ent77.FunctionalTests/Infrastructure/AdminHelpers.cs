@@ -290,7 +290,11 @@ public sealed record ImportAnswer(
 public sealed record ImportWarningAnswer(int? Line, string? ExternalId, string Identifier, string Message);
 
 public sealed record IssuedCode(
-    Guid Id, string Identifier, string FirstName, string LastName, Profile Profile, string? ClassName, string? ActivationCode, DateTimeOffset? ExpiresAt);
+    Guid Id, string Identifier, string FirstName, string LastName, Profile Profile, string? ClassName, string? ActivationCode, DateTimeOffset? ExpiresAt,
+    string? Operation = null, IReadOnlyList<IssuedChild>? Children = null);
+
+/// <summary>A parent's child as an import's row names it.</summary>
+public sealed record IssuedChild(Guid Id, string Identifier, string FirstName, string LastName, string? ClassName);
 
 public sealed record AccountPage(IReadOnlyList<AccountSummary> Items, int Total, int Page, int PageSize);
 

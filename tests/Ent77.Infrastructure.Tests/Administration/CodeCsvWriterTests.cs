@@ -53,6 +53,19 @@ public sealed class CodeCsvWriterTests
     }
 
     [Fact]
+    public async Task Csv_HasNoRowForALeaver_AndNoOperationColumn()
+    {
+        var rows = ReadBack(await WriteAsync(
+            Account("lou.noel") with { Operation = ImportOperations.Created },
+            Account("zoe.martin", code: null) with { Operation = ImportOperations.Updated },
+            Account("ines.blanc", code: null) with { Operation = ImportOperations.Unchanged },
+            Account("hugo.martin", code: null) with { Operation = ImportOperations.Left }));
+
+        Assert.Equal(ExpectedHeader, string.Join(';', rows[0]));
+        Assert.Equal(["lou.noel", "zoe.martin", "ines.blanc"], rows.Skip(1).Select(r => r[0]));
+    }
+
+    [Fact]
     public async Task Csv_RoundTrips_WithBom_SemicolonsAndTheExactHeader()
     {
         IssuedCodeDto[] accounts =

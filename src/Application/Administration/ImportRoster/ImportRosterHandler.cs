@@ -62,7 +62,8 @@ public sealed class ImportRosterHandler(
                     byLine[row.LineNumber] = existing;
                 }
 
-                results.Add((new IssuedCodeDto(existing.Id.Value, existing.Identifier.Value, person.FirstName, person.LastName, person.Profile, person.ClassName, null, null), existing));
+                results.Add((new IssuedCodeDto(existing.Id.Value, existing.Identifier.Value, person.FirstName, person.LastName, person.Profile, person.ClassName, null, null)
+                { Operation = ImportOperations.Updated }, existing));
                 continue;
             }
 
@@ -74,7 +75,8 @@ public sealed class ImportRosterHandler(
 
             if (command.DryRun)
             {
-                results.Add((new IssuedCodeDto(Guid.Empty, identifier.Value, person.FirstName, person.LastName, person.Profile, person.ClassName, null, null), null));
+                results.Add((new IssuedCodeDto(Guid.Empty, identifier.Value, person.FirstName, person.LastName, person.Profile, person.ClassName, null, null)
+                { Operation = ImportOperations.Created }, null));
                 continue;
             }
 
@@ -82,7 +84,8 @@ public sealed class ImportRosterHandler(
             var code = codes.Issue(account, now);
             created.Add(account);
             byLine[row.LineNumber] = account;
-            results.Add((new IssuedCodeDto(account.Id.Value, identifier.Value, account.FirstName, account.LastName, account.Profile, account.ClassName, code.Code, code.ExpiresAt), account));
+            results.Add((new IssuedCodeDto(account.Id.Value, identifier.Value, account.FirstName, account.LastName, account.Profile, account.ClassName, code.Code, code.ExpiresAt)
+            { Operation = ImportOperations.Created }, account));
         }
 
         var updated = roster.Rows.Count - newRows.Count;
@@ -95,7 +98,7 @@ public sealed class ImportRosterHandler(
                 cancellationToken);
         }
 
-        var rows = await families.WithChildrenAsync(results, [.. byLine.Values, .. children.Values], cancellationToken);
+        var rows = await families.WithChildrenAsync(WithListedChildren(roster.Rows, results, children), [.. byLine.Values, .. children.Values], cancellationToken);
         return new ImportResult(newRows.Count, updated, Left: 0, Unchanged: 0, command.DryRun,
             new CodeBatch(establishment.Uai.Value, establishment.Name, rows), warnings);
     }
@@ -124,6 +127,33 @@ public sealed class ImportRosterHandler(
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The children a parent row's <c>Enfants</c> column names, as the answer shows them (the dry run too, which links
+    /// nothing): the student rows of the file (with the identifier they get) or the school's accounts. Those rows go
+    /// without their account, so that <see cref="FamilyDirectory"/> leaves them be; the other parents' children are the
+    /// ones their account already has.
+    /// </summary>
+    private static List<(IssuedCodeDto Row, Account? Account)> WithListedChildren(
+        IReadOnlyList<RosterRow> rows, List<(IssuedCodeDto Row, Account? Account)> results, IReadOnlyDictionary<string, Account> others)
+    {
+        var students = new Dictionary<string, FamilyMemberDto>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i] is { Profile: Profile.Student, ExternalId: { } id })
+            {
+                var row = results[i].Row;
+                students.TryAdd(id, new FamilyMemberDto(row.Id, row.Identifier, row.FirstName, row.LastName, row.ClassName));
+            }
+        }
+
+        return [.. results.Select((result, i) => rows[i].ChildExternalIds is { } ids
+            ? (result.Row with
+            {
+                Children = [.. ids.Select(id => students.TryGetValue(id, out var child) ? child : FamilyMemberDto.Of(others[id])).DistinctBy(c => c.Identifier)],
+            }, (Account?)null)
+            : result)];
     }
 
     /// <summary>Each parent row with children gets exactly those children (rows of the file first, then the school's accounts).</summary>

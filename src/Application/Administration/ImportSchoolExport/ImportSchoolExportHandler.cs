@@ -73,12 +73,13 @@ public sealed class ImportSchoolExportHandler(
     {
         /// <summary>Every account the sync knows by external id: those of the carried kinds, the children named, the ones it creates.</summary>
         private Dictionary<string, Account> _byExternalId = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>One row per person the import lists, with its <see cref="IssuedCodeDto.Operation"/>: the counts are counted on them.</summary>
         private readonly List<(IssuedCodeDto Row, Account? Account)> _results = [];
         private readonly List<Account> _created = [];
         private readonly List<Guid> _updated = [];
+        private readonly List<Account> _studentsMoved = [];
         private readonly List<ImportWarning> _warnings = [];
-        private int _left;
-        private int _unchanged;
 
         public async Task<ImportResult> RunAsync(CancellationToken cancellationToken)
         {
@@ -116,19 +117,17 @@ public sealed class ImportSchoolExportHandler(
                 }
             }
 
-            var leavers = new List<Account>();
             foreach (var account in known)
             {
                 if (!listed.Contains(account.ExternalId!) && account.Status != AccountStatus.Blocked && Touchable(account))
                 {
                     Leave(account);
-                    leavers.Add(account);
                 }
             }
 
             if (plan.Carries(ExportFileKind.Students) && !plan.Carries(ExportFileKind.Guardians))
             {
-                await LeaveParentsWithoutChildrenAsync(leavers, cancellationToken);
+                await SettleParentsAsync(cancellationToken);
             }
 
             if (!command.DryRun)
@@ -139,8 +138,15 @@ public sealed class ImportSchoolExportHandler(
             }
 
             var rows = await handler.Families.WithChildrenAsync(_results, _byExternalId.Values, cancellationToken);
-            return new ImportResult(_created.Count, _updated.Count, _left, _unchanged, command.DryRun,
-                new CodeBatch(establishment.Uai.Value, establishment.Name, rows), _warnings);
+            if (command.DryRun)
+            {
+                // A dry run gives no ids (a new account's would not be the one the import gives it): its children's neither.
+                rows = [.. rows.Select(r => r.Children.Count == 0 ? r : r with { Children = [.. r.Children.Select(c => c with { Id = Guid.Empty })] })];
+            }
+
+            int Count(string operation) => rows.Count(r => r.Operation == operation);
+            return new ImportResult(Count(ImportOperations.Created), Count(ImportOperations.Updated), Count(ImportOperations.Left),
+                Count(ImportOperations.Unchanged), command.DryRun, new CodeBatch(establishment.Uai.Value, establishment.Name, rows), _warnings);
         }
 
         /// <summary>A known person: back if they had left, names and class as the file says, a parent's children as the links say.</summary>
@@ -148,19 +154,16 @@ public sealed class ImportSchoolExportHandler(
         {
             if (!Touchable(account))
             {
-                _unchanged++;
+                List(account, ImportOperations.Unchanged);
                 return;
             }
 
             List<Account>? children = null;
             if (person.Profile == Profile.Parent && (children = ChildrenOf(person)).Count == 0)
             {
-                // A guardians file alone, whose children have all left or have no account: the parent has left too.
-                if (account.Status != AccountStatus.Blocked)
-                {
-                    Leave(account);
-                }
-
+                // A guardians file alone, whose children have all left or have no account: the parent has left too (if
+                // already blocked, it is a leaver already: not listed again).
+                Leave(account);
                 return;
             }
 
@@ -177,16 +180,26 @@ public sealed class ImportSchoolExportHandler(
                 changed |= account.LinkChildren(children);
             }
 
+            if (returned && account.Profile == Profile.Student)
+            {
+                _studentsMoved.Add(account);
+            }
+
             if (!changed)
             {
-                _unchanged++;
+                List(account, ImportOperations.Unchanged);
                 return;
             }
 
+            Updated(account, returned);
+        }
+
+        /// <summary>Listed as updated; a leaver back who never activated gets a new code (as a newcomer does).</summary>
+        private void Updated(Account account, bool returned)
+        {
             IssuedActivationCode? code = returned && account.Status == AccountStatus.Pending && !command.DryRun ? handler.Codes.Issue(account, now) : null;
             _updated.Add(account.Id.Value);
-            _results.Add((new IssuedCodeDto(command.DryRun ? Guid.Empty : account.Id.Value, account.Identifier.Value, account.FirstName, account.LastName,
-                account.Profile, account.ClassName, code?.Code, code?.ExpiresAt), account));
+            List(account, ImportOperations.Updated, code);
         }
 
         private void Create(ImportedPerson person, Identifier identifier, HomonymCheck.Homonyms homonyms)
@@ -212,16 +225,8 @@ public sealed class ImportSchoolExportHandler(
                 _warnings.Add(new ImportWarning(null, person.ExternalId, identifier.Value, message));
             }
 
-            if (command.DryRun)
-            {
-                _created.Add(account);
-                _results.Add((new IssuedCodeDto(Guid.Empty, identifier.Value, account.FirstName, account.LastName, account.Profile, account.ClassName, null, null), account));
-                return;
-            }
-
-            var code = handler.Codes.Issue(account, now);
             _created.Add(account);
-            _results.Add((new IssuedCodeDto(account.Id.Value, identifier.Value, account.FirstName, account.LastName, account.Profile, account.ClassName, code.Code, code.ExpiresAt), account));
+            List(account, ImportOperations.Created, command.DryRun ? null : handler.Codes.Issue(account, now));
         }
 
         /// <summary>The student accounts of a parent's children still at school.</summary>
@@ -229,39 +234,63 @@ public sealed class ImportSchoolExportHandler(
             [.. parent.ChildExternalIds
                 .Select(id => _byExternalId.GetValueOrDefault(id))
                 .OfType<Account>()
-                .Where(c => c.Profile == Profile.Student && c.Status != AccountStatus.Blocked)];
+                .Where(c => c.Profile == Profile.Student && AtSchool(c))];
 
         /// <summary>
-        /// A students file without the guardians file: the SIECLE parents whose children have all left leave too (a child
-        /// the sync does not know, from a CSV for instance, is taken as still at school).
+        /// A students file without the guardians file: the SIECLE parents of the students who left or came back follow
+        /// their children (docs/IMPORTS.md "Synchronisation"): a parent none of whose children is still at school leaves,
+        /// a parent who had left and has a child back returns (a new code if never activated). A child the sync does not
+        /// know (from a CSV, for instance) is taken as still at school.
         /// </summary>
-        private async Task LeaveParentsWithoutChildrenAsync(List<Account> leavers, CancellationToken cancellationToken)
+        private async Task SettleParentsAsync(CancellationToken cancellationToken)
         {
-            var students = leavers.Where(a => a.Profile == Profile.Student).Select(a => a.Id).ToList();
-            if (students.Count == 0)
+            if (_studentsMoved.Count == 0)
             {
                 return;
             }
 
             var byId = _byExternalId.Values.ToDictionary(a => a.Id);
-            foreach (var parent in await handler.Accounts.FindParentsOfAsync(students, cancellationToken))
+            foreach (var parent in await handler.Accounts.FindParentsOfAsync([.. _studentsMoved.Select(s => s.Id)], cancellationToken))
             {
-                if (SchoolExternalIds.TryKindOf(parent.ExternalId, out var kind) && kind == ExportFileKind.Guardians
-                    && parent.Status != AccountStatus.Blocked && Touchable(parent)
-                    && parent.Children.All(c => byId.TryGetValue(c.ChildId, out var child) && child.Status == AccountStatus.Blocked))
+                if (!SchoolExternalIds.TryKindOf(parent.ExternalId, out var kind) || kind != ExportFileKind.Guardians || !Touchable(parent))
+                {
+                    continue;
+                }
+
+                if (parent.Children.Any(c => !byId.TryGetValue(c.ChildId, out var child) || AtSchool(child)))
+                {
+                    if (parent.ReturnToSchool(now))
+                    {
+                        Updated(parent, returned: true);
+                    }
+                }
+                else
                 {
                     Leave(parent);
                 }
             }
         }
 
+        /// <summary>Blocked « a quitté l’établissement » and listed as left; an account already blocked is neither.</summary>
         private void Leave(Account account)
         {
             if (account.LeaveSchool(now))
             {
-                _left++;
+                if (account.Profile == Profile.Student)
+                {
+                    _studentsMoved.Add(account);
+                }
+
+                List(account, ImportOperations.Left);
             }
         }
+
+        private void List(Account account, string operation, IssuedActivationCode? code = null) =>
+            _results.Add((new IssuedCodeDto(command.DryRun ? Guid.Empty : account.Id.Value, account.Identifier.Value, account.FirstName,
+                account.LastName, account.Profile, account.ClassName, code?.Code, code?.ExpiresAt) { Operation = operation }, account));
+
+        /// <summary>Whether a child counts as still at school for its parents: any student account not blocked.</summary>
+        private static bool AtSchool(Account child) => child.Status != AccountStatus.Blocked;
 
         /// <summary>Administrators are never touched by a sync, nor accounts out of the actor's reach.</summary>
         private bool Touchable(Account account) => !account.HoldsAdministrationRole && handler.Access.Reaches(account);

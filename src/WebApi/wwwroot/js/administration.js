@@ -6,7 +6,7 @@
 
 import { ApiError, currentAccount, fetchFile, getJson, postJson, request, signOut } from './api.js';
 import { clearErrors, el, formatDate, formatDateTime, labels, notify, onSubmit, showProblem, valueOf } from './forms.js';
-import { family, initSchoolExportImport, showWarnings } from './school-export-import.js';
+import { family, initSchoolExportImport, operationLabel, showWarnings } from './school-export-import.js';
 
 const $ = (id) => document.getElementById(id);
 const notice = $('notice');
@@ -175,8 +175,10 @@ onSubmit(importForm, async () => {
     el('td', { text: labels.profile[a.profile] ?? a.profile }),
     el('td', { text: a.className ?? '' }),
     el('td', { text: a.identifier }),
-    el('td', { text: a.activationCode === null && a.id !== '00000000-0000-0000-0000-000000000000' ? 'Mise à jour' : 'Création' })));
+    el('td', { text: family(a) }),
+    el('td', { text: operationLabel(a) })));
   $('preview-rows').replaceChildren(...rows);
+  $('csv-people').classList.toggle('without-family', !preview.accounts.some((a) => family(a) !== ''));
   showWarnings(preview.warnings ?? [], 'csv');
   $('preview-title').textContent =
     `Aperçu : ${preview.created} compte(s) à créer, ${preview.updated} à mettre à jour. Rien n’est encore enregistré.`;

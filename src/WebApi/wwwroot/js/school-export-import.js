@@ -11,11 +11,12 @@ const $ = (id) => document.getElementById(id);
 const count = new Intl.NumberFormat('fr-FR');
 const MaxFiles = 3;
 
+/** What an import does to a person (the answer's `operation`), in French; a leaver is blocked once the import is confirmed. */
 const operations = {
-  Created: 'Création',
-  Updated: 'Mise à jour',
-  Unchanged: 'Inchangé',
-  Left: 'Départ',
+  created: 'Création',
+  updated: 'Mise à jour',
+  unchanged: 'Inchangé',
+  left: 'Départ — sera bloqué',
 };
 
 /**
@@ -34,6 +35,7 @@ export function initSchoolExportImport({ base, offerFile, done }) {
     $('siecle-preview').hidden = true;
     $('siecle-problems').hidden = true;
     $('siecle-rows').replaceChildren();
+    $('siecle-leaver-rows').replaceChildren();
     $('siecle-problem-rows').replaceChildren();
     clearErrors(form);
     clearErrors(issueForm);
@@ -185,24 +187,39 @@ function showPreview(p) {
 
   showWarnings(p.warnings ?? [], 'siecle');
 
-  $('siecle-rows').replaceChildren(...(p.accounts ?? []).map((a) => el('tr', {},
+  // The people who stay (created, updated, unchanged), then apart the leavers, who will be blocked.
+  const accounts = p.accounts ?? [];
+  const staying = accounts.filter((a) => a.operation !== 'left');
+  const leaving = accounts.filter((a) => a.operation === 'left');
+  $('siecle-rows').replaceChildren(...staying.map((a) => personRow(a, true)));
+  $('siecle-leaver-rows').replaceChildren(...leaving.map((a) => personRow(a, false)));
+  $('siecle-leavers-title').textContent = leaving.length === 1
+    ? 'Un départ : ce compte sera bloqué (« a quitté l’établissement ») et son code annulé'
+    : `${count.format(leaving.length)} départs : ces comptes seront bloqués (« a quitté l’établissement ») et leurs codes annulés`;
+  $('siecle-leavers').hidden = leaving.length === 0;
+  // The family column only when the answer gives families (a staff file alone has none).
+  $('siecle-people').classList.toggle('without-family', !staying.some((a) => family(a) !== ''));
+  $('siecle-preview').hidden = false;
+  $('siecle-preview-title').focus();
+}
+
+/** A row of the preview: the person, its family (when asked), and what the import does to it. */
+function personRow(a, withFamily) {
+  return el('tr', { className: `operation-${a.operation ?? 'none'}` },
     el('td', { text: a.lastName }),
     el('td', { text: a.firstName }),
     el('td', { text: labels.profile[a.profile] ?? a.profile }),
     el('td', { text: a.className ?? '' }),
     el('td', { text: a.identifier }),
-    el('td', { text: family(a) }),
-    el('td', { text: operationOf(a, p) }))));
-  // The family column only when the answer gives families (the import's JSON may leave them to the letters).
-  $('siecle-people').classList.toggle('without-family', !(p.accounts ?? []).some((a) => family(a) !== ''));
-  $('siecle-preview').hidden = false;
-  $('siecle-preview-title').focus();
+    withFamily ? el('td', { text: family(a) }) : null,
+    el('td', { text: operationLabel(a) }));
 }
 
-/**
- * What the import does to a person: the answer's operation when it gives one; otherwise what the counts allow to say
- * (a dry run gives neither an id nor a code, so a preview with both creations and updates cannot tell them apart).
- */
+/** What the import does to a person, in French (« Création », « Mise à jour », « Inchangé », « Départ — sera bloqué »). */
+export function operationLabel(a) {
+  return operations[a.operation] ?? a.operation ?? '';
+}
+
 /**
  * The warnings of an import (homonyms, a guardian without a child to link): under `${prefix}-warnings`, each with the
  * identifier given, where the person is (file line, or external id) and the message. Shared by the CSV preview.
@@ -216,26 +233,6 @@ export function showWarnings(warnings, prefix) {
     w.identifier ? el('strong', { text: w.identifier }) : null,
     w.identifier ? ' ' : null,
     `(${w.line ? `ligne ${w.line}` : w.externalId ?? ''}) : ${w.message ?? ''}`)));
-}
-
-function operationOf(a, p) {
-  if (a.operation) {
-    return operations[a.operation] ?? a.operation;
-  }
-
-  if (!p.updated) {
-    return operations.Created;
-  }
-
-  if (!p.created) {
-    return operations.Updated;
-  }
-
-  if (!p.dryRun) {
-    return a.activationCode ? operations.Created : operations.Updated;
-  }
-
-  return 'Création ou mise à jour';
 }
 
 /** A person's family as the answer gives it: a parent's children, a student's parents (names, or their identifiers). */
