@@ -37,6 +37,9 @@ internal static class SchoolExportBenchmark
     /// <summary>Students of the collège a warm child imports first, untimed, in the same mode: a service that has already run an import.</summary>
     private const int WarmUpStudents = 40;
 
+    /// <summary>The warm-up collège's index (its UAI): never one of the timed collèges.</summary>
+    private const int WarmUpSchool = 999;
+
     public static async Task<BenchmarkReport> RunAsync(int schools, int repetitions, int students)
     {
         var report = new BenchmarkReport("siecle", "6. SIECLE import");
@@ -68,11 +71,11 @@ internal static class SchoolExportBenchmark
                 }
             }
 
-            var warmUp = CollegeExportGenerator.Generate(new CollegeExportOptions { Seed = 7, Uai = UaiOf(schools), Students = WarmUpStudents, DivisionsPerLevel = 1, LeftByDate = 1, Inactive = 1, LeavingLater = 1, Staff = 30 });
+            var warmUp = CollegeExportGenerator.Generate(new CollegeExportOptions { Seed = 7, Uai = UaiOf(WarmUpSchool), Students = WarmUpStudents, DivisionsPerLevel = 1, LeftByDate = 1, Inactive = 1, LeavingLater = 1, Staff = 30 });
             await File.WriteAllBytesAsync(Path.Combine(work, "warm-up.zip"), warmUp.ToZip());
             await using (var zip = new MemoryStream(warmUp.ToZip()))
             {
-                var plan = SchoolExportMapper.Map(await reader.ReadAsync([new SchoolExportFile("export.zip", zip)], default), Domain.Establishments.Uai.Parse(UaiOf(schools)).Uai!, today);
+                var plan = SchoolExportMapper.Map(await reader.ReadAsync([new SchoolExportFile("export.zip", zip)], default), Domain.Establishments.Uai.Parse(UaiOf(WarmUpSchool)).Uai!, today);
                 await File.WriteAllBytesAsync(Path.Combine(work, "warm-up.csv"), Csv(plan));
             }
 
@@ -159,9 +162,9 @@ internal static class SchoolExportBenchmark
     {
         var (mode, schools, work, output, warm) = (args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args[3], args[4], args[5] == "warm");
         await using var host = await ServiceHost.StartAsync();
-        for (var i = 0; i <= schools; i++)
+        foreach (var school in Enumerable.Range(0, schools).Append(WarmUpSchool))
         {
-            await host.EnsureEstablishmentAsync(UaiOf(i));
+            await host.EnsureEstablishmentAsync(UaiOf(school));
         }
 
         async Task<ImportResult> ImportAsync(int school, string file)
@@ -176,7 +179,7 @@ internal static class SchoolExportBenchmark
 
         if (warm)
         {
-            await ImportAsync(schools, "warm-up");
+            await ImportAsync(WarmUpSchool, "warm-up");
         }
 
         var created = 0;
@@ -192,7 +195,7 @@ internal static class SchoolExportBenchmark
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<Ent77DbContext>();
-            var warmUpUai = Domain.Establishments.Uai.Parse(UaiOf(schools)).Uai!;
+            var warmUpUai = Domain.Establishments.Uai.Parse(UaiOf(WarmUpSchool)).Uai!;
             var warmUpSchool = await db.Establishments.Where(e => e.Uai == warmUpUai).Select(e => e.Id).SingleAsync();
             accounts = await db.Accounts.CountAsync(a => a.ExternalId != null && a.EstablishmentId != warmUpSchool);
             links = await db.Accounts.Where(a => a.EstablishmentId != warmUpSchool).SelectMany(a => a.Children).CountAsync();
