@@ -97,6 +97,10 @@ internal static class ExportXml
 
     public static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
+    /// <summary>A SIECLE person's last name (docs/IMPORTS.md): <c>NOM_USAGE</c> if not empty, else <c>NOM_DE_FAMILLE</c>, else (files before 2018) <c>NOM</c>.</summary>
+    public static string SiecleLastName(string usage, string family, string old) =>
+        usage.Length > 0 ? usage : family.Length > 0 ? family : old;
+
     public static bool TryDate(string text, string format, out DateOnly date) =>
         DateOnly.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 }

@@ -66,7 +66,7 @@ internal sealed class GuardiansFileParser(string file, ExportCollector collector
         }
 
         LastRecord = $"PERSONNE_ID={id}";
-        var lastName = usage.Length > 0 ? usage : family.Length > 0 ? family : old;
+        var lastName = ExportXml.SiecleLastName(usage, family, old);
         _guardians.Add(new ExportedGuardian(id, lastName, first, ExportXml.NullIfEmpty(mail), ExportXml.NullIfEmpty(mobile), Source(line)));
     }
 

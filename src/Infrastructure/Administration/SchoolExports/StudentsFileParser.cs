@@ -71,7 +71,7 @@ internal sealed class StudentsFileParser(string file, ExportCollector collector)
 
         var element = $"ELEVE_ID={id}";
         LastRecord = element;
-        var lastName = usage.Length > 0 ? usage : family.Length > 0 ? family : old;
+        var lastName = ExportXml.SiecleLastName(usage, family, old);
         var birthDate = Date(born, DateFormat, ShownDateFormat, "Date de naissance", element, line);
         var leavingDate = Date(left, DateFormat, ShownDateFormat, "Date de sortie", element, line);
         _students.Add(new ExportedStudent(id, elenoet, lastName, first, birthDate, leavingDate, null, Source(line)));
