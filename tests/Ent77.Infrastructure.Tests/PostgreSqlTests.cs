@@ -32,6 +32,35 @@ public sealed class PostgreSqlTests
     }
 
     [Fact]
+    public async Task ANewDatabase_IsMigratedWithoutAnErrorInTheLog_AndTheNextStartFindsNothingToDo()
+    {
+        PostgresTestServer.SkipUnlessAvailable();
+        var name = PostgresTestServer.NewDatabaseName("init");
+        var errors = new List<string>();
+        PostgreSqlEnt77DbContext NewContext() => new(new DbContextOptionsBuilder<PostgreSqlEnt77DbContext>()
+            .UseNpgsql(PostgresTestServer.ConnectionStringFor(name)).LogTo(errors.Add, Microsoft.Extensions.Logging.LogLevel.Error).Options);
+        try
+        {
+            for (var start = 1; start <= 2; start++)
+            {
+                await using var context = NewContext();
+                await new DatabaseInitializer(context, TimeProvider.System, NullLogger<DatabaseInitializer>.Instance).InitializeAsync(default);
+            }
+
+            // The provider's first read of a history table that does not exist yet used to log « Failed executing DbCommand ».
+            Assert.Empty(errors);
+            await using var migrated = NewContext();
+            Assert.Empty(await migrated.Database.GetPendingMigrationsAsync());
+            Assert.Equal(migrated.Database.GetMigrations().Count(), (await migrated.Database.GetAppliedMigrationsAsync()).Count());
+            Assert.Equal(1, await migrated.Terms.CountAsync());
+        }
+        finally
+        {
+            PostgresTestServer.DropDatabase(name);
+        }
+    }
+
+    [Fact]
     public async Task AccountsWrittenWithCopy_AreStoredExactlyAsEfCoreStoresThem_AndADuplicateWritesNothing()
     {
         PostgresTestServer.SkipUnlessAvailable();

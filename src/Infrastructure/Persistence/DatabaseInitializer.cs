@@ -1,6 +1,8 @@
 using System.Reflection;
 using Ent77.Domain.Terms;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 
 namespace Ent77.Infrastructure.Persistence;
@@ -20,6 +22,10 @@ public sealed partial class DatabaseInitializer(Ent77DbContext db, TimeProvider 
             // Several instances may start at once: they create the database if need be, then migrate, install the job
             // tables and seed one at a time.
             await using var initializing = await PostgreSqlDatabase.PrepareForInitializationAsync(db, cancellationToken);
+
+            // The provider reads the migrations history before it creates it, and logs that failed read as an error on a
+            // new database (npgsql/efcore.pg#3407): create it first, with the provider's own script, so no false error.
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             await SeedAsync(cancellationToken);
             PostgreSqlDatabase.InstallJobStorage(db.Database.GetConnectionString()!);
