@@ -33,20 +33,6 @@ public sealed class ImportSchoolExportHandler(
 {
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
-    private IAccountRepository Accounts => accounts;
-
-    private IdentifierAllocator Identifiers => identifiers;
-
-    private ActivationCodeIssuer Codes => codes;
-
-    private HomonymCheck HomonymCheck => homonyms;
-
-    private FamilyDirectory Families => families;
-
-    private AdministratorContext Access => access;
-
-    private IPublisher Publisher => publisher;
-
     public async ValueTask<ImportResult> Handle(ImportSchoolExportCommand command, CancellationToken cancellationToken)
     {
         var establishment = await establishments.GetScopedAsync(command.Uai, cancellationToken);
@@ -58,7 +44,7 @@ public sealed class ImportSchoolExportHandler(
             throw new SchoolExportInvalidException(plan.Problems);
         }
 
-        var sync = new Synchronisation(this, command, establishment, plan, now);
+        var sync = new Synchronisation(accounts, identifiers, codes, homonyms, families, access, publisher, command, establishment, plan, now);
         var result = await sync.RunAsync(cancellationToken);
         if (command.DryRun)
         {
@@ -69,7 +55,17 @@ public sealed class ImportSchoolExportHandler(
     }
 
     private sealed class Synchronisation(
-        ImportSchoolExportHandler handler, ImportSchoolExportCommand command, Establishment establishment, SchoolImportPlan plan, DateTimeOffset now)
+        IAccountRepository accounts,
+        IdentifierAllocator identifiers,
+        ActivationCodeIssuer codes,
+        HomonymCheck homonymCheck,
+        FamilyDirectory families,
+        AdministratorContext access,
+        IPublisher publisher,
+        ImportSchoolExportCommand command,
+        Establishment establishment,
+        SchoolImportPlan plan,
+        DateTimeOffset now)
     {
         /// <summary>Every account the sync knows by external id: those of the carried kinds, the children named, the ones it creates.</summary>
         private Dictionary<string, Account> _byExternalId = new(StringComparer.OrdinalIgnoreCase);
@@ -83,7 +79,7 @@ public sealed class ImportSchoolExportHandler(
 
         public async Task<ImportResult> RunAsync(CancellationToken cancellationToken)
         {
-            var known = await handler.Accounts.FindByExternalIdPrefixesAsync(establishment.Id, plan.ExternalIdPrefixes, cancellationToken);
+            var known = await accounts.FindByExternalIdPrefixesAsync(establishment.Id, plan.ExternalIdPrefixes, cancellationToken);
             _byExternalId = known.Where(a => a.ExternalId is not null).ToDictionary(a => a.ExternalId!, StringComparer.OrdinalIgnoreCase);
             if (!plan.Carries(ExportFileKind.Students))
             {
@@ -91,7 +87,7 @@ public sealed class ImportSchoolExportHandler(
                 var named = plan.People.SelectMany(p => p.ChildExternalIds).Where(id => !_byExternalId.ContainsKey(id)).Distinct().ToList();
                 if (named.Count > 0)
                 {
-                    foreach (var (externalId, child) in await handler.Accounts.FindByExternalIdsAsync(establishment.Id, named, cancellationToken))
+                    foreach (var (externalId, child) in await accounts.FindByExternalIdsAsync(establishment.Id, named, cancellationToken))
                     {
                         _byExternalId.TryAdd(externalId, child);
                     }
@@ -100,8 +96,8 @@ public sealed class ImportSchoolExportHandler(
 
             var newcomers = plan.People.Where(p => !_byExternalId.ContainsKey(p.ExternalId)).ToList();
             var bases = newcomers.ToDictionary(p => p.ExternalId, p => Identifier.BaseFor(p.FirstName, p.LastName), StringComparer.OrdinalIgnoreCase);
-            var reservation = await handler.Identifiers.ReserveAsync([.. bases.Values.Distinct()], cancellationToken);
-            var homonyms = await handler.HomonymCheck.LoadAsync(establishment.Id, [.. newcomers.Select(p => p.ToPersonDetails())], cancellationToken);
+            var reservation = await identifiers.ReserveAsync([.. bases.Values.Distinct()], cancellationToken);
+            var homonyms = await homonymCheck.LoadAsync(establishment.Id, [.. newcomers.Select(p => p.ToPersonDetails())], cancellationToken);
 
             var listed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var person in plan.People)
@@ -132,12 +128,12 @@ public sealed class ImportSchoolExportHandler(
 
             if (!command.DryRun)
             {
-                handler.Accounts.AddRange(_created);
-                await handler.Publisher.Publish(
+                accounts.AddRange(_created);
+                await publisher.Publish(
                     new RosterImported(establishment.Id.Value, [.. _created.Select(a => a.Id.Value)], _updated, now), cancellationToken);
             }
 
-            var rows = await handler.Families.WithChildrenAsync(_results, _byExternalId.Values, cancellationToken);
+            var rows = await families.WithChildrenAsync(_results, _byExternalId.Values, cancellationToken);
             if (command.DryRun)
             {
                 // A dry run gives no ids (a new account's would not be the one the import gives it): its children's neither.
@@ -197,7 +193,7 @@ public sealed class ImportSchoolExportHandler(
         /// <summary>Listed as updated; a leaver back who never activated gets a new code (as a newcomer does).</summary>
         private void Updated(Account account, bool returned)
         {
-            IssuedActivationCode? code = returned && account.Status == AccountStatus.Pending && !command.DryRun ? handler.Codes.Issue(account, now) : null;
+            IssuedActivationCode? code = returned && account.Status == AccountStatus.Pending && !command.DryRun ? codes.Issue(account, now) : null;
             _updated.Add(account.Id.Value);
             List(account, ImportOperations.Updated, code);
         }
@@ -226,7 +222,7 @@ public sealed class ImportSchoolExportHandler(
             }
 
             _created.Add(account);
-            List(account, ImportOperations.Created, command.DryRun ? null : handler.Codes.Issue(account, now));
+            List(account, ImportOperations.Created, command.DryRun ? null : codes.Issue(account, now));
         }
 
         /// <summary>The student accounts of a parent's children still at school.</summary>
@@ -250,7 +246,7 @@ public sealed class ImportSchoolExportHandler(
             }
 
             var byId = _byExternalId.Values.ToDictionary(a => a.Id);
-            foreach (var parent in await handler.Accounts.FindParentsOfAsync([.. _studentsMoved.Select(s => s.Id)], cancellationToken))
+            foreach (var parent in await accounts.FindParentsOfAsync([.. _studentsMoved.Select(s => s.Id)], cancellationToken))
             {
                 if (!SchoolExternalIds.TryKindOf(parent.ExternalId, out var kind) || kind != ExportFileKind.Guardians || !Touchable(parent))
                 {
@@ -293,6 +289,6 @@ public sealed class ImportSchoolExportHandler(
         private static bool AtSchool(Account child) => child.Status != AccountStatus.Blocked;
 
         /// <summary>Administrators are never touched by a sync, nor accounts out of the actor's reach.</summary>
-        private bool Touchable(Account account) => !account.HoldsAdministrationRole && handler.Access.Reaches(account);
+        private bool Touchable(Account account) => !account.HoldsAdministrationRole && access.Reaches(account);
     }
 }
