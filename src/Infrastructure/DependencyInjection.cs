@@ -63,15 +63,20 @@ public static class DependencyInjection
     private static void AddPersistence(IServiceCollection services, IConfiguration configuration)
     {
         // Settings are read when a context is first made, not while services are registered, so that a
-        // host (or a test host) may still change them.
+        // host (or a test host) may still change them. The options are then kept for the life of the service
+        // (a singleton): built per request scope they cost every request a parse of the connection string and a
+        // new options object (docs/PERFORMANCE.md "Session check").
         services.AddDbContext<SqliteEnt77DbContext>((sp, options) =>
-            options.UseSqlite(ConnectionString(sp) ?? $"Data Source={Path.Combine(sp.GetRequiredService<IOptions<DataOptions>>().Value.FullPath, "ent77.db")}"));
+            options.UseSqlite(ConnectionString(sp) ?? $"Data Source={Path.Combine(sp.GetRequiredService<IOptions<DataOptions>>().Value.FullPath, "ent77.db")}"),
+            optionsLifetime: ServiceLifetime.Singleton);
         services.AddDbContext<PostgreSqlEnt77DbContext>((sp, options) =>
-            options.UseNpgsql(PostgreSqlConnectionTuning.ForApplication(PostgreSqlDatabase.ConnectionString(sp.GetRequiredService<IConfiguration>()))));
+            options.UseNpgsql(PostgreSqlConnectionTuning.ForApplication(PostgreSqlDatabase.ConnectionString(sp.GetRequiredService<IConfiguration>()))),
+            optionsLifetime: ServiceLifetime.Singleton);
         services.AddDbContext<SqlServerEnt77DbContext>((sp, options) =>
             options.UseSqlServer(
                 ConnectionString(sp) ?? throw new InvalidOperationException($"Database:Provider is SqlServer but ConnectionStrings:{ConnectionStringName} is not set."),
-                sql => sql.EnableRetryOnFailure()));
+                sql => sql.EnableRetryOnFailure()),
+            optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<Ent77DbContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
         {
             DatabaseProvider.SqlServer => sp.GetRequiredService<SqlServerEnt77DbContext>(),

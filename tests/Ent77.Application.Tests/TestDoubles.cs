@@ -26,6 +26,7 @@ public sealed class Ports
     {
         Establishment = Establishment.Create(Uai.Parse("0771234Y").Uai!, "Collège Les Tilleuls", "Melun", Time.GetUtcNow());
         Establishments.FindAsync(Establishment.Id, Arg.Any<CancellationToken>()).Returns(Establishment);
+        Establishments.FindForViewAsync(Establishment.Id, Arg.Any<CancellationToken>()).Returns(Establishment);
         Establishments.FindByUaiAsync(Establishment.Uai, Arg.Any<CancellationToken>()).Returns(Establishment);
         CodeHasher.Hash(Arg.Any<ActivationCodeValue>()).Returns(call => "H:" + call.Arg<ActivationCodeValue>().Canonical);
         PasswordHasher.DummyHash.Returns("dummy");

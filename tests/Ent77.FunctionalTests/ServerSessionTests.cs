@@ -5,6 +5,7 @@ using Ent77.Domain.Accounts;
 using Ent77.FunctionalTests.Infrastructure;
 using Ent77.Infrastructure.Accounts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ent77.FunctionalTests;
@@ -250,6 +251,17 @@ public sealed class ServerSessionTests : FunctionalTest
         using var response = await session.SendAsync(HttpMethod.Get, "/api/account/sessions");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<List<SessionView>>(AdminHelpers.Json))!;
+    }
+
+    [Fact]
+    public async Task TheDatabaseOptions_AreBuiltOnce_NotForEveryRequest()
+    {
+        // Every authenticated request checks its session through a new context: building its options per request
+        // scope cost each one a parse of the connection string (docs/PERFORMANCE.md "Session check").
+        var first = await Factory.WithDbAsync(db => Task.FromResult(db.GetService<IDbContextOptions>()));
+        var second = await Factory.WithDbAsync(db => Task.FromResult(db.GetService<IDbContextOptions>()));
+
+        Assert.Same(first, second);
     }
 
     private Task<int> SessionRowsAsync(Guid accountId) =>

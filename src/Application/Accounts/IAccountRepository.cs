@@ -9,10 +9,10 @@ public interface IAccountRepository
     Task<Account?> FindAsync(AccountId id, CancellationToken cancellationToken);
 
     /// <summary>
-    /// An account to show, never to change (nothing read this way is saved): its roles, without its codes and reset
-    /// requests, untracked. One query instead of the aggregate's three, for <c>GET /api/account</c>.
+    /// An account to show, never to change (nothing read this way is saved): its roles and family links, without its
+    /// codes and reset requests, untracked, with its establishment. One query, for <c>GET /api/account</c>.
     /// </summary>
-    Task<Account?> FindForViewAsync(AccountId id, CancellationToken cancellationToken);
+    Task<AccountWithSchool?> FindForViewAsync(AccountId id, CancellationToken cancellationToken);
 
     /// <summary>The identifiers already taken that are one of <paramref name="bases"/> or one followed by a number.</summary>
     Task<HashSet<string>> TakenIdentifiersAsync(IReadOnlyCollection<Identifier> bases, CancellationToken cancellationToken);

@@ -8,6 +8,9 @@ public interface IEstablishmentRepository
 
     Task<Establishment?> FindAsync(EstablishmentId id, CancellationToken cancellationToken);
 
+    /// <summary>An establishment to show, never to change (untracked: nothing read this way is saved).</summary>
+    Task<Establishment?> FindForViewAsync(EstablishmentId id, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Establishment>> ListAsync(CancellationToken cancellationToken);
 
     void Add(Establishment establishment);

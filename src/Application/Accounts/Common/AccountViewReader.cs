@@ -10,13 +10,23 @@ public sealed class AccountViewReader(IEstablishmentRepository establishments, I
     public async Task<AccountDto> ReadAsync(Account account, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var establishment = account.EstablishmentId is { } id
-            ? await establishments.FindAsync(id, cancellationToken) ?? throw new InvalidOperationException($"Account {account.Id} points at a missing establishment.")
-            : null;
+        var establishment = account.EstablishmentId is { } id ? await establishments.FindForViewAsync(id, cancellationToken) : null;
+        return await ReadAsync(account, establishment, cancellationToken);
+    }
+
+    /// <summary>The view of an account whose establishment was read with it (<see cref="IAccountRepository.FindForViewAsync"/>).</summary>
+    public async Task<AccountDto> ReadAsync(Account account, Domain.Establishments.Establishment? establishment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        if (account.EstablishmentId is not null && establishment?.Id != account.EstablishmentId)
+        {
+            throw new InvalidOperationException($"Account {account.Id} points at a missing establishment.");
+        }
+
         var administered = new List<Domain.Establishments.Establishment>();
         foreach (var scope in account.Roles.Where(r => r.EstablishmentId is not null).Select(r => r.EstablishmentId!.Value).Distinct())
         {
-            if (await establishments.FindAsync(scope, cancellationToken) is { } e)
+            if (await establishments.FindForViewAsync(scope, cancellationToken) is { } e)
             {
                 administered.Add(e);
             }

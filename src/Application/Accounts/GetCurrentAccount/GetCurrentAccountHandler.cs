@@ -9,7 +9,7 @@ public sealed class GetCurrentAccountHandler(IAccountRepository accounts, Accoun
 {
     public async ValueTask<AccountDto?> Handle(GetCurrentAccountQuery query, CancellationToken cancellationToken)
     {
-        var account = await accounts.FindForViewAsync(new AccountId(query.AccountId), cancellationToken);
-        return account is null ? null : await views.ReadAsync(account, cancellationToken);
+        var found = await accounts.FindForViewAsync(new AccountId(query.AccountId), cancellationToken);
+        return found is null ? null : await views.ReadAsync(found.Account, found.Establishment, cancellationToken);
     }
 }

@@ -15,8 +15,20 @@ internal sealed class AccountRepository(Ent77DbContext db) : IAccountRepository
     public Task<Account?> FindAsync(AccountId id, CancellationToken cancellationToken) =>
         Aggregates.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
 
-    public Task<Account?> FindForViewAsync(AccountId id, CancellationToken cancellationToken) =>
-        db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+    /// <summary>
+    /// Compiled once (it runs on every <c>GET /api/account</c>). One query on purpose: the establishment, the owned roles
+    /// and the family links come with the account by joins (a handful of rows), cheaper than a round trip each.
+    /// </summary>
+    private static readonly Func<Ent77DbContext, AccountId, CancellationToken, Task<AccountWithSchool?>> FindView =
+        EF.CompileAsyncQuery((Ent77DbContext db, AccountId id, CancellationToken _) =>
+            (from a in db.Accounts.AsNoTracking().AsSingleQuery()
+             where a.Id == id
+             join e in db.Establishments.AsNoTracking() on a.EstablishmentId equals (EstablishmentId?)e.Id into schools
+             from e in schools.DefaultIfEmpty()
+             select new AccountWithSchool(a, e)).SingleOrDefault());
+
+    public Task<AccountWithSchool?> FindForViewAsync(AccountId id, CancellationToken cancellationToken) =>
+        FindView(db, id, cancellationToken);
 
     public Task<Account?> FindByResetSecretHashAsync(string secretHash, CancellationToken cancellationToken) =>
         Aggregates.SingleOrDefaultAsync(a => a.ResetRequests.Any(r => r.SecretHash == secretHash), cancellationToken);
@@ -154,7 +166,7 @@ internal sealed class AccountRepository(Ent77DbContext db) : IAccountRepository
         var found = new List<Account>();
         foreach (var chunk in ids.Distinct().Chunk(500))
         {
-            found.AddRange(await db.Accounts.AsNoTracking().Where(a => chunk.Contains(a.Id)).ToListAsync(cancellationToken));
+            found.AddRange(await db.Accounts.AsNoTracking().AsSingleQuery().Where(a => chunk.Contains(a.Id)).ToListAsync(cancellationToken));
         }
 
         return found;

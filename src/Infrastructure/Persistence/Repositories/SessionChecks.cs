@@ -10,11 +10,15 @@ namespace Ent77.Infrastructure.Persistence.Repositories;
 /// </summary>
 internal sealed class SessionChecks(Ent77DbContext db, SqliteWriteGate writeGate) : Application.Accounts.Sessions.ISessionChecks
 {
-    public async Task<Application.Accounts.Sessions.SessionCheck?> FindAsync(SessionId id, CancellationToken cancellationToken) =>
-        await db.Sessions.AsNoTracking()
+    /// <summary>Compiled once: the query runs on every authenticated request (docs/PERFORMANCE.md "Session check").</summary>
+    private static readonly Func<Ent77DbContext, SessionId, CancellationToken, Task<Application.Accounts.Sessions.SessionCheck?>> Find =
+        EF.CompileAsyncQuery((Ent77DbContext db, SessionId id, CancellationToken _) => db.Sessions.AsNoTracking()
             .Where(s => s.Id == id)
             .Join(db.Accounts, s => s.AccountId, a => a.Id, (s, a) => new Application.Accounts.Sessions.SessionCheck(s, a.Status, a.SecurityStamp))
-            .SingleOrDefaultAsync(cancellationToken);
+            .SingleOrDefault());
+
+    public Task<Application.Accounts.Sessions.SessionCheck?> FindAsync(SessionId id, CancellationToken cancellationToken) =>
+        Find(db, id, cancellationToken);
 
     public async Task SaveActivityAsync(Session session, CancellationToken cancellationToken)
     {
