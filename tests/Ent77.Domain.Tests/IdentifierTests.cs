@@ -122,6 +122,22 @@ public sealed partial class IdentifierTests
     }
 
     [Fact]
+    public void FirstFree_AfterANumber_StartsAboveIt_AndSaysWhichNumberItGave()
+    {
+        var taken = new HashSet<string> { "jean.dupont", "jean.dupont2", "jean.dupont4" };
+        var baseIdentifier = Identifier.BaseFor("Jean", "Dupont");
+
+        Assert.Equal("jean.dupont3", baseIdentifier.FirstFree(taken.Contains, after: 2, out var three).Value);
+        Assert.Equal(3, three);
+        Assert.Equal("jean.dupont5", baseIdentifier.FirstFree(taken.Contains, after: 3, out var five).Value);
+        Assert.Equal(5, five);
+        Assert.Equal("jean.dupont2", baseIdentifier.FirstFree(_ => false, after: 1, out var two).Value);
+        Assert.Equal(2, two);
+        Assert.Equal("jean.dupont", baseIdentifier.FirstFree(_ => false, after: 0, out var one).Value);
+        Assert.Equal(1, one);
+    }
+
+    [Fact]
     public void FirstFree_WhenOnlyANumberedOneIsTaken_ReturnsTheBase()
     {
         var taken = new HashSet<string> { "jean.dupont2" };

@@ -11,12 +11,15 @@ namespace Ent77.Application.Administration;
 /// </summary>
 public sealed class HomonymCheck(IAccountRepository accounts)
 {
-    /// <summary>The school's accounts that could be the homonyms of <paramref name="newcomers"/>, read once.</summary>
-    public async Task<Homonyms> LoadAsync(EstablishmentId school, IReadOnlyList<PersonDetails> newcomers, CancellationToken cancellationToken)
+    /// <summary>
+    /// The school's accounts that could be the homonyms of the newcomers, read once: those whose names give one of
+    /// <paramref name="bases"/>, the newcomers' <see cref="Identifier.BaseFor"/> (which the caller computed already to
+    /// reserve their identifiers).
+    /// </summary>
+    public async Task<Homonyms> LoadAsync(EstablishmentId school, IReadOnlyCollection<Identifier> bases, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(newcomers);
-        var bases = newcomers.Select(p => Identifier.BaseFor(p.FirstName, p.LastName)).DistinctBy(b => b.Value).ToList();
-        var existing = bases.Count == 0 ? [] : await accounts.FindByNameBasesAsync(school, bases, cancellationToken);
+        ArgumentNullException.ThrowIfNull(bases);
+        var existing = bases.Count == 0 ? [] : await accounts.FindByNameBasesAsync(school, [.. bases.DistinctBy(b => b.Value)], cancellationToken);
         return new Homonyms(existing.Select(a => new Known(Identifier.BaseFor(a.FirstName, a.LastName).Value, a.BirthDate, a.Identifier.Value)));
     }
 
@@ -33,12 +36,16 @@ public sealed class HomonymCheck(IAccountRepository accounts)
             }
         }
 
-        /// <summary>The warning for a newcomer given <paramref name="identifier"/>, or null; the newcomer is remembered for the next ones.</summary>
-        public string? Warning(PersonDetails person, Identifier identifier)
+        /// <summary>
+        /// The warning for a newcomer whose names give <paramref name="baseIdentifier"/> (<see cref="Identifier.BaseFor"/>)
+        /// and who is given <paramref name="identifier"/>, or null; the newcomer is remembered for the next ones.
+        /// </summary>
+        public string? Warning(PersonDetails person, Identifier baseIdentifier, Identifier identifier)
         {
             ArgumentNullException.ThrowIfNull(person);
+            ArgumentNullException.ThrowIfNull(baseIdentifier);
             ArgumentNullException.ThrowIfNull(identifier);
-            var name = Identifier.BaseFor(person.FirstName, person.LastName).Value;
+            var name = baseIdentifier.Value;
             var match = _byName.TryGetValue(name, out var list)
                 ? list.FirstOrDefault(k => k.BirthDate is null || person.BirthDate is null || k.BirthDate == person.BirthDate)
                 : null;

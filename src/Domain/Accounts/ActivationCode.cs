@@ -14,7 +14,7 @@ public sealed class ActivationCode
 
     internal ActivationCode(string codeHash, DateTimeOffset issuedAt, DateTimeOffset expiresAt)
     {
-        Id = Guid.CreateVersion7();
+        Id = SecureRandomPool.NewGuidVersion7();
         CodeHash = codeHash;
         IssuedAt = issuedAt;
         ExpiresAt = expiresAt;

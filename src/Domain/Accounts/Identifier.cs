@@ -84,19 +84,30 @@ public sealed record Identifier
     /// <summary>
     /// The first free identifier among <c>base</c>, <c>base2</c>, <c>base3</c>… given the ones taken.
     /// </summary>
-    public Identifier FirstFree(Func<string, bool> isTaken)
+    public Identifier FirstFree(Func<string, bool> isTaken) => FirstFree(isTaken, after: 0, out _);
+
+    /// <summary>
+    /// The first free identifier among <c>base</c>, <c>base2</c>, <c>base3</c>… whose number is above
+    /// <paramref name="after"/> (the base itself counts as number 1: <c>after: 0</c> starts at the base, <c>after: 1</c> at
+    /// <c>base2</c>): a caller that hands out many identifiers of one base, and knows those below were taken, starts
+    /// after the last one it handed out instead of from the start (linear, not quadratic, in the people sharing a base).
+    /// <paramref name="number"/> is the number of the one found (1 for the base itself).
+    /// </summary>
+    public Identifier FirstFree(Func<string, bool> isTaken, int after, out int number)
     {
         ArgumentNullException.ThrowIfNull(isTaken);
-        if (!isTaken(Value))
+        if (after < 1 && !isTaken(Value))
         {
+            number = 1;
             return this;
         }
 
-        for (var n = 2; ; n++)
+        for (var n = Math.Max(after + 1, 2); ; n++)
         {
             var candidate = Value + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (!isTaken(candidate))
             {
+                number = n;
                 return new Identifier(candidate);
             }
         }

@@ -42,9 +42,9 @@ public sealed class ImportRosterHandler(
         var children = await FindChildrenAsync(establishment.Id, roster.Rows, cancellationToken);
         var newRows = roster.Rows.Where(r => r.ExternalId is null || !known.ContainsKey(r.ExternalId)).ToList();
         var bases = newRows.Select(r => Identifier.BaseFor(r.FirstName, r.LastName)).ToList();
-        var reservation = await identifiers.ReserveAsync(bases.Distinct().ToList(), cancellationToken);
-        var newcomers = await homonyms.LoadAsync(establishment.Id,
-            [.. newRows.Select(r => new PersonDetails(r.FirstName, r.LastName, r.Profile, r.ClassName, r.BirthDate, r.ExternalId))], cancellationToken);
+        var distinctBases = bases.Distinct().ToList();
+        var reservation = await identifiers.ReserveAsync(distinctBases, cancellationToken);
+        var newcomers = await homonyms.LoadAsync(establishment.Id, distinctBases, cancellationToken);
         var warnings = new List<ImportWarning>();
 
         var results = new List<(IssuedCodeDto Row, Account? Account)>(roster.Rows.Count);
@@ -67,8 +67,9 @@ public sealed class ImportRosterHandler(
                 continue;
             }
 
-            var identifier = reservation.Next(bases[newIndex++]);
-            if (newcomers.Warning(person, identifier) is { } homonym)
+            var baseIdentifier = bases[newIndex++];
+            var identifier = reservation.Next(baseIdentifier);
+            if (newcomers.Warning(person, baseIdentifier, identifier) is { } homonym)
             {
                 warnings.Add(new ImportWarning(row.LineNumber, row.ExternalId, identifier.Value, homonym));
             }

@@ -96,8 +96,9 @@ public sealed class ImportSchoolExportHandler(
 
             var newcomers = plan.People.Where(p => !_byExternalId.ContainsKey(p.ExternalId)).ToList();
             var bases = newcomers.ToDictionary(p => p.ExternalId, p => Identifier.BaseFor(p.FirstName, p.LastName), StringComparer.OrdinalIgnoreCase);
-            var reservation = await identifiers.ReserveAsync([.. bases.Values.Distinct()], cancellationToken);
-            var homonyms = await homonymCheck.LoadAsync(establishment.Id, [.. newcomers.Select(p => p.ToPersonDetails())], cancellationToken);
+            var distinctBases = bases.Values.Distinct().ToList();
+            var reservation = await identifiers.ReserveAsync(distinctBases, cancellationToken);
+            var homonyms = await homonymCheck.LoadAsync(establishment.Id, distinctBases, cancellationToken);
 
             var listed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var person in plan.People)
@@ -109,7 +110,7 @@ public sealed class ImportSchoolExportHandler(
                 }
                 else
                 {
-                    Create(person, reservation.Next(bases[person.ExternalId]), homonyms);
+                    Create(person, bases[person.ExternalId], reservation.Next(bases[person.ExternalId]), homonyms);
                 }
             }
 
@@ -198,7 +199,7 @@ public sealed class ImportSchoolExportHandler(
             List(account, ImportOperations.Updated, code);
         }
 
-        private void Create(ImportedPerson person, Identifier identifier, HomonymCheck.Homonyms homonyms)
+        private void Create(ImportedPerson person, Identifier baseIdentifier, Identifier identifier, HomonymCheck.Homonyms homonyms)
         {
             var details = person.ToPersonDetails();
             var children = person.Profile == Profile.Parent ? ChildrenOf(person) : null;
@@ -216,7 +217,7 @@ public sealed class ImportSchoolExportHandler(
             }
 
             _byExternalId[person.ExternalId] = account;
-            if (homonyms.Warning(details, identifier) is { } message)
+            if (homonyms.Warning(details, baseIdentifier, identifier) is { } message)
             {
                 _warnings.Add(new ImportWarning(null, person.ExternalId, identifier.Value, message));
             }
