@@ -194,6 +194,27 @@ public sealed class NotificationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DeliverDue_WhenAMessageGoesOut_AtMostTheOneAcceptedJustBeforeItIsNotYetMarkedSent()
+    {
+        var ids = await EnqueueResetLinksAsync(NotificationDeliveryJob.BatchSize + 20);
+        var unmarked = new List<int>(); // at each send: messages the relay accepted whose mark is not committed
+        _email.BeforeSend = async () =>
+        {
+            var accepted = _email.Sent.Select(s => s.To).ToList();
+            await using var context = _database.NewContext();
+            var marked = await context.Notifications.CountAsync(n => n.SentAt != null && accepted.Contains(n.Recipient));
+            unmarked.Add(accepted.Count - marked);
+        };
+
+        await DeliverDueAsync();
+
+        Assert.Equal(ids.Count, unmarked.Count);
+        Assert.Equal(0, unmarked[0]);
+        Assert.All(unmarked, u => Assert.InRange(u, 0, 1)); // a SIGKILL can resend at most that one and the one in flight
+        Assert.All(await LoadAllAsync(ids), n => Assert.Equal((1, true, null), (n.Attempts, n.SentAt is not null, n.ProtectedSecret)));
+    }
+
+    [Fact]
     public async Task DeliverDue_AFailureOnMessageKOfABatch_LeavesTheEarlierOnesSentOnce_TheFailedOneRetriedWithBackOff_AndTheRestGivenBackToANewJob()
     {
         var ids = await EnqueueResetLinksAsync(10);
@@ -342,6 +363,9 @@ public sealed class NotificationTests : IAsyncLifetime
 
         public Exception? FailToConnect { get; set; }
 
+        /// <summary>Runs as each message starts out, before the relay accepts it.</summary>
+        public Func<Task>? BeforeSend { get; set; }
+
         public Task<IEmailConnection> ConnectAsync(CancellationToken cancellationToken)
         {
             if (FailToConnect is not null)
@@ -353,8 +377,13 @@ public sealed class NotificationTests : IAsyncLifetime
             return Task.FromResult<IEmailConnection>(this);
         }
 
-        public Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
         {
+            if (BeforeSend is not null)
+            {
+                await BeforeSend();
+            }
+
             var to = message.To.Mailboxes.Single().Address;
             if (FailWith is not null)
             {
@@ -367,7 +396,6 @@ public sealed class NotificationTests : IAsyncLifetime
             }
 
             Sent.Add((to, message.Subject ?? "", message.TextBody ?? ""));
-            return Task.CompletedTask;
         }
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;

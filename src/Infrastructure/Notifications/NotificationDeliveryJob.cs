@@ -10,7 +10,7 @@ namespace Ent77.Infrastructure.Notifications;
 /// <summary>
 /// Delivers the outbox in batches (docs/PERFORMANCE.md "Notification pipeline"): claims the due messages atomically
 /// (<see cref="OutboxClaim"/>, so a job run twice, or by two instances, sends once), sends them one after the other over
-/// one SMTP connection, and marks each sent (its secret erased), committed before the next one goes; then claims again
+/// one SMTP connection, and marks each sent (its secret erased), committed while the next one goes; then claims again
 /// until nothing is due. A message that fails is kept with its error and tried again later
 /// with back-off (abandoned after <see cref="JobsOptions.MaxAttempts"/>); the ones after it in the batch are given back
 /// untried, to a new job on a new connection. When the relay cannot be reached at all, the whole batch counts a failed attempt.
@@ -78,18 +78,22 @@ public sealed partial class NotificationDeliveryJob(
 
     /// <summary>
     /// Sends a claimed batch in order over one connection; false when it stopped on a failure (what follows is given back).
-    /// Each accepted message is marked sent and committed before the next is sent, so a crash (SIGKILL) can only ever
-    /// resend the one the relay accepted just before it. (A group commit, marking while the next ones went out, was faster
-    /// and resent more than one after a kill in the multi-instance test: docs/PERFORMANCE.md, target 1.)
+    /// Each accepted message is marked sent (<see cref="OutboxMark"/>) and committed while the next one goes out, never
+    /// later: the next-but-one is sent only once that commit is done. So a crash (SIGKILL) can resend at most two messages
+    /// per delivering job, the one accepted just before it (its mark not yet committed) and the one in flight.
+    /// (A group commit, marking several accepted messages at once, was faster and resent a dozen after a kill in the
+    /// multi-instance test: docs/PERFORMANCE.md, target 1.)
     /// </summary>
     private async Task<bool> DeliverAsync(List<Notification> batch, LazyConnection connection, CancellationToken cancellationToken)
     {
+        var marking = Task.CompletedTask; // the mark of the message accepted last, being committed
         for (var i = 0; i < batch.Count; i++)
         {
             var notification = batch[i];
             if (ClaimRunningOut(notification))
             {
                 // A slow relay: past half of the claim, another instance may soon take these; give them back first.
+                await marking;
                 await ReleaseAsync(batch.Skip(i));
                 return false;
             }
@@ -100,24 +104,43 @@ public sealed partial class NotificationDeliveryJob(
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                await marking;
                 await FailAsync(batch, i, e, connectionFailed: connection.Failed);
                 return false;
             }
             catch (OperationCanceledException)
             {
                 // Shutting down: the one being sent stays claimed until the claim expires (it may have been accepted).
+                await marking;
                 await ReleaseAsync(batch.Skip(i + 1));
                 throw;
             }
 
-            notification.MarkSent(time.GetUtcNow());
-            metrics.MessageSent(notification.Channel);
-            await SaveAsync();
+            await marking; // never two accepted messages waiting for their mark
+            marking = MarkSentAsync(notification);
         }
 
+        await marking;
         LogSent(logger, batch.Count);
         return true;
     }
+
+    /// <summary>
+    /// Marks an accepted message sent and commits it, on a thread of its own (SQLite's "asynchronous" commit runs inline),
+    /// so that the next message goes out meanwhile. The DbContext is the job's: nothing else uses it until this is awaited.
+    /// </summary>
+    private Task MarkSentAsync(Notification notification) => Task.Run(
+        async () =>
+        {
+            notification.MarkSent(time.GetUtcNow());
+            using (await writeGate.EnterAsync(db, CancellationToken.None))
+            {
+                await OutboxMark.WriteAsync(db, notification, CancellationToken.None);
+            }
+
+            metrics.MessageSent(notification.Channel);
+        },
+        CancellationToken.None);
 
     /// <summary>
     /// Less than half of this message's claim is left: sending it now could outlast the claim, after which another job may

@@ -1,9 +1,11 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using Ent77.TestSupport.Mail;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Mail;
+using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
 namespace Ent77.MultiInstanceTests.Infrastructure;
@@ -30,7 +32,7 @@ public sealed class SmtpRelays : IAsyncDisposable
                 .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, relay.Port)))
                 .Build();
             var services = new SmtpServer.ComponentModel.ServiceProvider();
-            services.Add(new MimeMessageStore(_mailbox));
+            services.Add(new RelayStore(_mailbox, relay));
             services.Add(relay);
             _running.Add(new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token));
         }
@@ -66,13 +68,17 @@ public sealed class SmtpRelays : IAsyncDisposable
         _stop.Dispose();
     }
 
-    /// <summary>One server: its port, and a gate that holds senders at <c>MAIL FROM</c> while paused.</summary>
+    /// <summary>One server: its port, the recipients of the messages it accepted, and a gate that holds senders at <c>MAIL FROM</c> while paused.</summary>
     public sealed class Relay(int port) : MailboxFilter
     {
+        private readonly ConcurrentQueue<string> _accepted = new();
         private TaskCompletionSource _open = Opened();
         private int _waiting;
 
         public int Port { get; } = port;
+
+        /// <summary>The recipient of every message this server accepted (lower case), in order.</summary>
+        public IReadOnlyCollection<string> Accepted => _accepted.ToArray();
 
         /// <summary>Senders held at the gate right now.</summary>
         public int Waiting => Volatile.Read(ref _waiting);
@@ -102,11 +108,33 @@ public sealed class SmtpRelays : IAsyncDisposable
             return true;
         }
 
+        internal void Record(MimeMessage message)
+        {
+            foreach (var address in message.To.Mailboxes)
+            {
+                _accepted.Enqueue(address.Address.ToLowerInvariant());
+            }
+        }
+
         private static TaskCompletionSource Opened()
         {
             var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             open.SetResult();
             return open;
+        }
+    }
+
+    /// <summary>Keeps each accepted message in the shared mailbox and tells its server's <see cref="Relay"/> whom it was for.</summary>
+    private sealed class RelayStore(ConcurrentQueue<MimeMessage> mailbox, Relay relay) : MessageStore
+    {
+        public override async Task<SmtpResponse> SaveAsync(
+            ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            using var stream = new MemoryStream(buffer.ToArray());
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            relay.Record(message);
+            mailbox.Enqueue(message);
+            return SmtpResponse.Ok;
         }
     }
 }
