@@ -110,7 +110,8 @@ public sealed class ImportSchoolExportHandler(
                 }
                 else
                 {
-                    Create(person, bases[person.ExternalId], reservation.Next(bases[person.ExternalId]), homonyms);
+                    var baseIdentifier = bases[person.ExternalId];
+                    Create(person, baseIdentifier, reservation.Next(baseIdentifier), homonyms);
                 }
             }
 
