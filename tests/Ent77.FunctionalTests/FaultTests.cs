@@ -95,6 +95,8 @@ public sealed class RestartTests : IAsyncLifetime
             ["Security:CodeKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["Jobs:PollInterval"] = "00:00:00.200",
             ["Jobs:RetryBaseDelay"] = "00:00:01",
+            ["Jobs:ClaimDuration"] = "00:00:05", // 2 min by default: what a message claimed by a dead process waits
+            ["Jobs:SweepCron"] = "*/5 * * * * *",
         };
         foreach (var (key, value) in _smtp.Settings)
         {
@@ -144,6 +146,13 @@ public sealed class RestartTests : IAsyncLifetime
         }
 
         Assert.Equal(0, await _database.ScalarAsync("SELECT COUNT(*) FROM \"Notifications\" WHERE \"SentAt\" IS NOT NULL"));
+
+        // The kill may fall while a job holds a claim, between taking its batch and recording the failure: those messages
+        // wait for the claim to expire, then for the sweep. The first parent's acknowledgement is left claimed as such a
+        // job leaves it, so that this path is taken on every run, not only when the kill happens to fall there.
+        Assert.Equal(1, await _database.ExecuteAsync(
+            $"UPDATE \"Notifications\" SET \"ClaimedUntil\" = {(_database.IsPostgres ? "now() + interval '5 seconds'" : "strftime('%Y-%m-%d %H:%M:%f', 'now', '+5 seconds')")}, "
+            + $"\"ClaimToken\" = '{Guid.NewGuid()}' WHERE \"Recipient\" = 'parent0@example.fr'"));
         _smtp.Start();
         await using var second = await ServiceProcess.StartAsync("second", settings);
 

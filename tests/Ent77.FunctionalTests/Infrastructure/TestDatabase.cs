@@ -72,16 +72,28 @@ public sealed class TestDatabase : IDisposable
     /// <summary>One value read straight from the database, as an operator would (double-quoted names suit both providers).</summary>
     public async Task<long> ScalarAsync(string sql)
     {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Runs one statement straight on the database, as an operator would; returns the rows it changed.</summary>
+    public async Task<int> ExecuteAsync(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<System.Data.Common.DbConnection> OpenAsync()
+    {
         System.Data.Common.DbConnection connection = IsPostgres
             ? new Npgsql.NpgsqlConnection(PostgresTestServer.ConnectionStringFor(PostgresDatabase!, pooling: false))
             : new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(DataDirectory, "ent77.db")};Pooling=False");
-        await using (connection)
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-        }
+        await connection.OpenAsync();
+        return connection;
     }
 
     public void Dispose()
