@@ -91,6 +91,10 @@ public sealed partial class MetricsTests : IAsyncLifetime
             Assert.Equal(1, metrics.Sum("ent77_password_resets_requested_total", ("channel", "email")));
             Assert.Equal(3, metrics.Sum("ent77_messages_sent_total", ("channel", "email")));
             Assert.Equal(1, metrics.Sum("ent77_messages_failed_total", ("channel", "email")));
+            Assert.Equal(3, metrics.Sum("ent77_messages_send_duration_seconds_count", ("channel", "email")));
+            Assert.Equal(3, metrics.Sum("ent77_messages_mark_duration_seconds_count", ("phase", "queued")));
+            Assert.Equal(3, metrics.Sum("ent77_messages_mark_duration_seconds_count", ("phase", "written")));
+            Assert.InRange(metrics.Sum("ent77_messages_mark_duration_seconds_sum", ("phase", "written")), 1e-6, 30);
             Assert.Equal(1, metrics.Sum("ent77_outbox_waiting"));
             Assert.InRange(metrics.Sum("ent77_outbox_oldest_age_seconds"), 0.001, 120);
             Assert.Equal(1, metrics.Sum("ent77_help_requests_open"));

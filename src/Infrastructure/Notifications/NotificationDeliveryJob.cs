@@ -98,6 +98,7 @@ public sealed partial class NotificationDeliveryJob(
                 return false;
             }
 
+            var sending = time.GetTimestamp();
             try
             {
                 await SendAsync(notification, connection, cancellationToken);
@@ -116,6 +117,7 @@ public sealed partial class NotificationDeliveryJob(
                 throw;
             }
 
+            metrics.MessageHandedOver(notification.Channel, time.GetElapsedTime(sending));
             await marking; // never two accepted messages waiting for their mark
             marking = MarkSentAsync(notification);
         }
@@ -133,12 +135,18 @@ public sealed partial class NotificationDeliveryJob(
         async () =>
         {
             notification.MarkSent(time.GetUtcNow());
+            var queued = time.GetTimestamp();
+            TimeSpan waited;
+            long writing;
             using (await writeGate.EnterAsync(db, CancellationToken.None))
             {
+                waited = time.GetElapsedTime(queued);
+                writing = time.GetTimestamp();
                 await OutboxMark.WriteAsync(db, notification, CancellationToken.None);
             }
 
             metrics.MessageSent(notification.Channel);
+            metrics.MessageMarked(waited, time.GetElapsedTime(writing));
         },
         CancellationToken.None);
 
