@@ -173,6 +173,16 @@ public sealed class SchoolExportLimitTests
     }
 
     [Fact]
+    public void AFileCapTooLargeToHoldAnUploadInMemory_IsRefusedAtStart()
+    {
+        // An upload is copied into memory (at most one byte past the cap) before its XML is read.
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => Reader(maxFileBytes: Array.MaxLength));
+
+        Assert.Equal("SchoolExports:MaxFileBytes", refused.ParamName);
+        Assert.IsType<XmlSchoolExportReader>(Reader(maxFileBytes: Array.MaxLength - 1L)); // the largest cap accepted
+    }
+
+    [Fact]
     public async Task TheCaps_ComeFromConfiguration_WithTheirDefaults()
     {
         static ISchoolExportReader ReaderFrom(Dictionary<string, string?> settings) =>

@@ -5,7 +5,8 @@ namespace Ent77.Infrastructure.Administration.SchoolExports;
 /// <summary>
 /// A read-only view of a stream that throws as soon as more than <c>limit</c> bytes (or more than the shared budget)
 /// come through: it never asks its source for more than one byte past what is allowed, so a file several times the
-/// cap, or a zip bomb, is refused after reading the cap, whatever sizes a header claims.
+/// cap, or a zip bomb, is refused after reading the cap, whatever sizes a header claims. Read synchronously: its
+/// source is an upload already in memory, or an entry inflated from one.
 /// </summary>
 internal sealed class BoundedReadStream(Stream inner, long limit, string reason, ExportByteBudget? budget = null) : Stream
 {
@@ -30,15 +31,6 @@ internal sealed class BoundedReadStream(Stream inner, long limit, string reason,
     public override int Read(Span<byte> buffer)
     {
         var read = inner.Read(buffer[..Allowed(buffer.Length)]);
-        return Count(read);
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        var read = await inner.ReadAsync(buffer[..Allowed(buffer.Length)], cancellationToken).ConfigureAwait(false);
         return Count(read);
     }
 

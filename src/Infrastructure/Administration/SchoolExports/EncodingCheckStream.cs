@@ -6,7 +6,7 @@ using Ent77.Application.Administration.SchoolExports;
 namespace Ent77.Infrastructure.Administration.SchoolExports;
 
 /// <summary>
-/// Passes a file's bytes through to the XML reader, checking them against the declared encoding before they are
+/// Passes a file's bytes through to the (synchronous) XML reader, checking them against the declared encoding before they are
 /// decoded, so that a wrong or missing declaration is a clear problem (naming the line and the bytes) instead of
 /// names silently misread: a byte that is not UTF-8 in a file read as UTF-8; a UTF-8 sequence (« Ã© » for « é »)
 /// in a file declared ISO-8859-15, which would decode without error into garbage; a non-ASCII byte in a file
@@ -44,16 +44,6 @@ internal sealed class EncodingCheckStream(Stream inner, XmlDeclaration declarati
     {
         var read = inner.Read(buffer);
         Check(buffer[..read]);
-        return read;
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-        Check(buffer.Span[..read]);
         return read;
     }
 

@@ -4,7 +4,7 @@ using Ent77.Application.Administration.SchoolExports;
 namespace Ent77.Infrastructure.Administration.SchoolExports;
 
 /// <summary>
-/// Walks one export from its root to its end, forward only, and hands each element to <see cref="TryReadAsync"/>
+/// Walks one export from its root to its end, forward only, and hands each element to <see cref="TryRead"/>
 /// with the section it is in (the root's child: <c>PARAMETRES</c>, <c>DONNEES</c>) and its parent's name. Records
 /// are recognised by section, parent and name, so the order of elements does not matter, an extra level of
 /// nesting is tolerated and unknown elements are walked through. Problems go to the collector as they are found.
@@ -29,12 +29,12 @@ internal abstract class ExportFileParser(string file, ExportCollector collector)
     protected ExportCollector Collector => collector;
 
     /// <summary>Reads the document; the reader is on the root element.</summary>
-    public async Task ParseAsync(XmlReader reader, CancellationToken cancellationToken)
+    public void Parse(XmlReader reader, CancellationToken cancellationToken)
     {
         if (!reader.IsEmptyElement)
         {
             var open = new List<string>(8) { reader.LocalName };
-            while (open.Count > 0 && await reader.ReadAsync().ConfigureAwait(false))
+            while (open.Count > 0 && reader.Read())
             {
                 if (reader.NodeType == XmlNodeType.EndElement)
                 {
@@ -48,7 +48,7 @@ internal abstract class ExportFileParser(string file, ExportCollector collector)
                 }
 
                 var section = open.Count > 1 ? open[1] : null;
-                if (await TryReadAsync(reader, section, open[^1]).ConfigureAwait(false))
+                if (TryRead(reader, section, open[^1]))
                 {
                     if ((++_records & 0xFF) == 0)
                     {
@@ -66,7 +66,7 @@ internal abstract class ExportFileParser(string file, ExportCollector collector)
         }
 
         // To the end of the document: anything after the root is checked too.
-        while (await reader.ReadAsync().ConfigureAwait(false))
+        while (reader.Read())
         {
         }
     }
@@ -75,7 +75,7 @@ internal abstract class ExportFileParser(string file, ExportCollector collector)
     /// Reads the element if it is one this file cares about and returns true, the reader left on its end (or on it
     /// when empty); false leaves it untouched, to be walked into.
     /// </summary>
-    protected abstract ValueTask<bool> TryReadAsync(XmlReader reader, string? section, string parent);
+    protected abstract bool TryRead(XmlReader reader, string? section, string parent);
 
     /// <summary>Hands over what was read (<paramref name="complete"/>: the whole file was), with the file-level checks.</summary>
     public void Finish(bool complete)

@@ -4,7 +4,7 @@ using System.Xml;
 
 namespace Ent77.Infrastructure.Administration.SchoolExports;
 
-/// <summary>Small steps of a forward-only walk through an export with an asynchronous <see cref="XmlReader"/>.</summary>
+/// <summary>Small steps of a forward-only walk through an export with a synchronous <see cref="XmlReader"/> (over bytes in memory).</summary>
 internal static class ExportXml
 {
     public static int Line(XmlReader reader) => reader is IXmlLineInfo info ? info.LineNumber : 0;
@@ -13,9 +13,9 @@ internal static class ExportXml
     /// Moves to the next child element of the element at <paramref name="parentDepth"/>; false once on that element's
     /// end. A child the caller did not read is walked through (its own children ignored).
     /// </summary>
-    public static async ValueTask<bool> NextChildAsync(XmlReader reader, int parentDepth)
+    public static bool NextChild(XmlReader reader, int parentDepth)
     {
-        while (await reader.ReadAsync().ConfigureAwait(false))
+        while (reader.Read())
         {
             if (reader.NodeType == XmlNodeType.Element && reader.Depth == parentDepth + 1)
             {
@@ -35,7 +35,7 @@ internal static class ExportXml
     /// The text of the current element, trimmed (empty for an empty element); any child element is ignored. Leaves the
     /// reader on the element's end (or on the element itself when it is empty).
     /// </summary>
-    public static async ValueTask<string> ReadTextAsync(XmlReader reader)
+    public static string ReadText(XmlReader reader)
     {
         if (reader.IsEmptyElement)
         {
@@ -45,13 +45,13 @@ internal static class ExportXml
         var depth = reader.Depth;
         string? text = null;
         StringBuilder? more = null;
-        while (await reader.ReadAsync().ConfigureAwait(false))
+        while (reader.Read())
         {
             switch (reader.NodeType)
             {
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace
                     when reader.Depth == depth + 1:
-                    var value = await reader.GetValueAsync().ConfigureAwait(false); // never Value: a text split across buffers would be finished with a synchronous read
+                    var value = reader.Value;
                     if (text is null)
                     {
                         text = value;
@@ -71,7 +71,7 @@ internal static class ExportXml
     }
 
     /// <summary>Reads to the end of the current element (the reader is left on its end element, or on it when empty).</summary>
-    public static async ValueTask SkipToEndAsync(XmlReader reader)
+    public static void SkipToEnd(XmlReader reader)
     {
         if (reader.IsEmptyElement)
         {
@@ -79,7 +79,7 @@ internal static class ExportXml
         }
 
         var depth = reader.Depth;
-        while (await reader.ReadAsync().ConfigureAwait(false))
+        while (reader.Read())
         {
             if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth)
             {

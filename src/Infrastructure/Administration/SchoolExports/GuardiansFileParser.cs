@@ -19,25 +19,25 @@ internal sealed class GuardiansFileParser(string file, ExportCollector collector
 
     protected override string UajPath => "PARAMETRES/UAJ";
 
-    protected override async ValueTask<bool> TryReadAsync(XmlReader reader, string? section, string parent)
+    protected override bool TryRead(XmlReader reader, string? section, string parent)
     {
         switch (section, parent, reader.LocalName)
         {
             case (Parameters, Parameters, "UAJ"):
-                Uaj = ExportXml.NullIfEmpty(await ExportXml.ReadTextAsync(reader).ConfigureAwait(false));
+                Uaj = ExportXml.NullIfEmpty(ExportXml.ReadText(reader));
                 return true;
             case (Data, "PERSONNES", "PERSONNE"):
-                await ReadPersonAsync(reader).ConfigureAwait(false);
+                ReadPerson(reader);
                 return true;
             case (Data, "RESPONSABLES", "RESPONSABLE_ELEVE"):
-                await ReadLinkAsync(reader).ConfigureAwait(false);
+                ReadLink(reader);
                 return true;
             default:
                 return false;
         }
     }
 
-    private async Task ReadPersonAsync(XmlReader reader)
+    private void ReadPerson(XmlReader reader)
     {
         var line = ExportXml.Line(reader);
         var id = ExportXml.Attribute(reader, "PERSONNE_ID");
@@ -45,16 +45,16 @@ internal sealed class GuardiansFileParser(string file, ExportCollector collector
         if (!reader.IsEmptyElement)
         {
             var depth = reader.Depth;
-            while (await ExportXml.NextChildAsync(reader, depth).ConfigureAwait(false))
+            while (ExportXml.NextChild(reader, depth))
             {
                 switch (reader.LocalName)
                 {
-                    case "NOM_USAGE": usage = await ExportXml.ReadTextAsync(reader).ConfigureAwait(false); break;
-                    case "NOM_DE_FAMILLE": family = await ExportXml.ReadTextAsync(reader).ConfigureAwait(false); break;
-                    case "NOM": old = await ExportXml.ReadTextAsync(reader).ConfigureAwait(false); break;
-                    case "PRENOM": first = await ExportXml.ReadTextAsync(reader).ConfigureAwait(false); break;
-                    case "MEL": mail = await ExportXml.ReadTextAsync(reader).ConfigureAwait(false); break;
-                    case "TEL_PORTABLE": mobile = await ExportXml.ReadTextAsync(reader).ConfigureAwait(false); break;
+                    case "NOM_USAGE": usage = ExportXml.ReadText(reader); break;
+                    case "NOM_DE_FAMILLE": family = ExportXml.ReadText(reader); break;
+                    case "NOM": old = ExportXml.ReadText(reader); break;
+                    case "PRENOM": first = ExportXml.ReadText(reader); break;
+                    case "MEL": mail = ExportXml.ReadText(reader); break;
+                    case "TEL_PORTABLE": mobile = ExportXml.ReadText(reader); break;
                 }
             }
         }
@@ -70,21 +70,21 @@ internal sealed class GuardiansFileParser(string file, ExportCollector collector
         _guardians.Add(new ExportedGuardian(id, lastName, first, ExportXml.NullIfEmpty(mail), ExportXml.NullIfEmpty(mobile), Source(line)));
     }
 
-    private async Task ReadLinkAsync(XmlReader reader)
+    private void ReadLink(XmlReader reader)
     {
         var line = ExportXml.Line(reader);
         string student = string.Empty, person = string.Empty, level = string.Empty, legal = string.Empty;
         if (!reader.IsEmptyElement)
         {
             var depth = reader.Depth;
-            while (await ExportXml.NextChildAsync(reader, depth).ConfigureAwait(false))
+            while (ExportXml.NextChild(reader, depth))
             {
                 switch (reader.LocalName)
                 {
-                    case "ELEVE_ID": student = await ExportXml.ReadTextAsync(reader).ConfigureAwait(false); break;
-                    case "PERSONNE_ID": person = await ExportXml.ReadTextAsync(reader).ConfigureAwait(false); break;
-                    case "NIVEAU_RESPONSABILITE": level = await ExportXml.ReadTextAsync(reader).ConfigureAwait(false); break;
-                    case "RESP_LEGAL": legal = await ExportXml.ReadTextAsync(reader).ConfigureAwait(false); break;
+                    case "ELEVE_ID": student = ExportXml.ReadText(reader); break;
+                    case "PERSONNE_ID": person = ExportXml.ReadText(reader); break;
+                    case "NIVEAU_RESPONSABILITE": level = ExportXml.ReadText(reader); break;
+                    case "RESP_LEGAL": legal = ExportXml.ReadText(reader); break;
                 }
             }
         }

@@ -1,6 +1,6 @@
 namespace Ent77.Infrastructure.Administration.SchoolExports;
 
-/// <summary>A read-only stream that serves bytes already read (the sniffed head of a file) and then the rest of its source.</summary>
+/// <summary>A read-only stream that serves bytes already read (the sniffed head of a file) and then the rest of its source, synchronously.</summary>
 internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
 {
     private ReadOnlyMemory<byte> _prefix = prefix;
@@ -20,13 +20,13 @@ internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) :
     }
 
     /// <summary>Up to <paramref name="max"/> first bytes of a stream (fewer only at its end).</summary>
-    public static async Task<byte[]> ReadHeadAsync(Stream stream, int max, CancellationToken cancellationToken)
+    public static byte[] ReadHead(Stream stream, int max)
     {
         var head = new byte[max];
         var length = 0;
         while (length < max)
         {
-            var read = await stream.ReadAsync(head.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            var read = stream.Read(head.AsSpan(length));
             if (read == 0)
             {
                 break;
@@ -52,12 +52,6 @@ internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) :
         _prefix = _prefix[n..];
         return n;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        _prefix.IsEmpty ? rest.ReadAsync(buffer, cancellationToken) : ValueTask.FromResult(Read(buffer.Span));
 
     public override void Flush()
     {

@@ -16,23 +16,23 @@ internal sealed class StaffFileParser(string file, ExportCollector collector) : 
 
     protected override string UajPath => "PARAMETRES/UAJ/@CODE";
 
-    protected override async ValueTask<bool> TryReadAsync(XmlReader reader, string? section, string parent)
+    protected override bool TryRead(XmlReader reader, string? section, string parent)
     {
         switch (section, parent, reader.LocalName)
         {
             case (Parameters, Parameters, "UAJ"):
                 Uaj = ExportXml.Attribute(reader, "CODE");
-                await ExportXml.SkipToEndAsync(reader).ConfigureAwait(false);
+                ExportXml.SkipToEnd(reader);
                 return true;
             case (Data, "INDIVIDUS" or "SUPPLEANTS", "INDIVIDU"):
-                await ReadMemberAsync(reader).ConfigureAwait(false);
+                ReadMember(reader);
                 return true;
             default:
                 return false;
         }
     }
 
-    private async Task ReadMemberAsync(XmlReader reader)
+    private void ReadMember(XmlReader reader)
     {
         var line = ExportXml.Line(reader);
         var id = ExportXml.Attribute(reader, "ID");
@@ -41,15 +41,15 @@ internal sealed class StaffFileParser(string file, ExportCollector collector) : 
         if (!reader.IsEmptyElement)
         {
             var depth = reader.Depth;
-            while (await ExportXml.NextChildAsync(reader, depth).ConfigureAwait(false))
+            while (ExportXml.NextChild(reader, depth))
             {
                 switch (reader.LocalName)
                 {
-                    case "NOM_USAGE": usage = await ExportXml.ReadTextAsync(reader).ConfigureAwait(false); break;
-                    case "NOM_PATRONYMIQUE": birthName = await ExportXml.ReadTextAsync(reader).ConfigureAwait(false); break;
-                    case "PRENOM": first = await ExportXml.ReadTextAsync(reader).ConfigureAwait(false); break;
-                    case "DATE_NAISSANCE": born = await ExportXml.ReadTextAsync(reader).ConfigureAwait(false); break;
-                    case "FONCTION": function = await ExportXml.ReadTextAsync(reader).ConfigureAwait(false); break;
+                    case "NOM_USAGE": usage = ExportXml.ReadText(reader); break;
+                    case "NOM_PATRONYMIQUE": birthName = ExportXml.ReadText(reader); break;
+                    case "PRENOM": first = ExportXml.ReadText(reader); break;
+                    case "DATE_NAISSANCE": born = ExportXml.ReadText(reader); break;
+                    case "FONCTION": function = ExportXml.ReadText(reader); break;
                 }
             }
         }

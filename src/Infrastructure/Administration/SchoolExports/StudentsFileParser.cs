@@ -22,25 +22,25 @@ internal sealed class StudentsFileParser(string file, ExportCollector collector)
 
     protected override string UajPath => "PARAMETRES/UAJ";
 
-    protected override async ValueTask<bool> TryReadAsync(XmlReader reader, string? section, string parent)
+    protected override bool TryRead(XmlReader reader, string? section, string parent)
     {
         switch (section, parent, reader.LocalName)
         {
             case (Parameters, Parameters, "UAJ"):
-                Uaj = ExportXml.NullIfEmpty(await ExportXml.ReadTextAsync(reader).ConfigureAwait(false));
+                Uaj = ExportXml.NullIfEmpty(ExportXml.ReadText(reader));
                 return true;
             case (Data, "ELEVES", "ELEVE"):
-                await ReadStudentAsync(reader).ConfigureAwait(false);
+                ReadStudent(reader);
                 return true;
             case (Data, "STRUCTURES", "STRUCTURES_ELEVE"):
-                await ReadStructuresAsync(reader).ConfigureAwait(false);
+                ReadStructures(reader);
                 return true;
             default:
                 return false;
         }
     }
 
-    private async Task ReadStudentAsync(XmlReader reader)
+    private void ReadStudent(XmlReader reader)
     {
         var line = ExportXml.Line(reader);
         var id = ExportXml.Attribute(reader, "ELEVE_ID");
@@ -49,16 +49,16 @@ internal sealed class StudentsFileParser(string file, ExportCollector collector)
         if (!reader.IsEmptyElement)
         {
             var depth = reader.Depth;
-            while (await ExportXml.NextChildAsync(reader, depth).ConfigureAwait(false))
+            while (ExportXml.NextChild(reader, depth))
             {
                 switch (reader.LocalName)
                 {
-                    case "NOM_USAGE": usage = await ExportXml.ReadTextAsync(reader).ConfigureAwait(false); break;
-                    case "NOM_DE_FAMILLE": family = await ExportXml.ReadTextAsync(reader).ConfigureAwait(false); break;
-                    case "NOM": old = await ExportXml.ReadTextAsync(reader).ConfigureAwait(false); break;
-                    case "PRENOM": first = await ExportXml.ReadTextAsync(reader).ConfigureAwait(false); break;
-                    case "DATE_NAISS": born = await ExportXml.ReadTextAsync(reader).ConfigureAwait(false); break;
-                    case "DATE_SORTIE": left = await ExportXml.ReadTextAsync(reader).ConfigureAwait(false); break;
+                    case "NOM_USAGE": usage = ExportXml.ReadText(reader); break;
+                    case "NOM_DE_FAMILLE": family = ExportXml.ReadText(reader); break;
+                    case "NOM": old = ExportXml.ReadText(reader); break;
+                    case "PRENOM": first = ExportXml.ReadText(reader); break;
+                    case "DATE_NAISS": born = ExportXml.ReadText(reader); break;
+                    case "DATE_SORTIE": left = ExportXml.ReadText(reader); break;
                 }
             }
         }
@@ -77,7 +77,7 @@ internal sealed class StudentsFileParser(string file, ExportCollector collector)
         _students.Add(new ExportedStudent(id, elenoet, lastName, first, birthDate, leavingDate, null, Source(line)));
     }
 
-    private async Task ReadStructuresAsync(XmlReader reader)
+    private void ReadStructures(XmlReader reader)
     {
         var id = ExportXml.Attribute(reader, "ELEVE_ID");
         if (reader.IsEmptyElement)
@@ -86,7 +86,7 @@ internal sealed class StudentsFileParser(string file, ExportCollector collector)
         }
 
         var depth = reader.Depth;
-        while (await ExportXml.NextChildAsync(reader, depth).ConfigureAwait(false))
+        while (ExportXml.NextChild(reader, depth))
         {
             if (reader.LocalName != "STRUCTURE" || reader.IsEmptyElement)
             {
@@ -95,12 +95,12 @@ internal sealed class StudentsFileParser(string file, ExportCollector collector)
 
             string code = string.Empty, type = string.Empty;
             var structureDepth = reader.Depth;
-            while (await ExportXml.NextChildAsync(reader, structureDepth).ConfigureAwait(false))
+            while (ExportXml.NextChild(reader, structureDepth))
             {
                 switch (reader.LocalName)
                 {
-                    case "CODE_STRUCTURE": code = await ExportXml.ReadTextAsync(reader).ConfigureAwait(false); break;
-                    case "TYPE_STRUCTURE": type = await ExportXml.ReadTextAsync(reader).ConfigureAwait(false); break;
+                    case "CODE_STRUCTURE": code = ExportXml.ReadText(reader); break;
+                    case "TYPE_STRUCTURE": type = ExportXml.ReadText(reader); break;
                 }
             }
 

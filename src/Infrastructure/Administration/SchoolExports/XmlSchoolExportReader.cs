@@ -8,9 +8,11 @@ using Microsoft.Extensions.Options;
 namespace Ent77.Infrastructure.Administration.SchoolExports;
 
 /// <summary>
-/// Reads SIECLE and STS-Web exports (docs/IMPORTS.md) with a forward-only, asynchronous <see cref="XmlReader"/>:
-/// never a document tree, no DTD (refused), no external resolution. Each upload is sniffed: a zip (its entries
-/// read in turn, each an XML export) or an XML file, recognised by its root element. Bytes flow through
+/// Reads SIECLE and STS-Web exports (docs/IMPORTS.md) with a forward-only <see cref="XmlReader"/>: never a document
+/// tree, no DTD (refused), no external resolution. Each upload is first copied into memory, read asynchronously (a
+/// request body may not be read synchronously) and at most one byte past the cap; the XML is then read synchronously
+/// from memory (an asynchronous reader costs per node and buys nothing there). Each upload is sniffed: a zip (its
+/// entries read in turn, each an XML export) or an XML file, recognised by its root element. Bytes flow through
 /// <see cref="BoundedReadStream"/> (the size caps of <see cref="SchoolExportOptions"/>, counted on the bytes
 /// actually read, never on what a zip header claims) and <see cref="EncodingCheckStream"/> (the declared encoding)
 /// before they are decoded. A broken file stops with one problem and the others are still read, so that every
@@ -31,11 +33,11 @@ public sealed class XmlSchoolExportReader : ISchoolExportReader
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_options.MaxFileBytes, "SchoolExports:MaxFileBytes");
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(_options.MaxFileBytes, Array.MaxLength - 1L, "SchoolExports:MaxFileBytes"); // an upload is held in memory
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_options.MaxTotalBytes, "SchoolExports:MaxTotalBytes");
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_options.MaxArchiveEntries, "SchoolExports:MaxArchiveEntries");
         _settings = new XmlReaderSettings
         {
-            Async = true,
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
             IgnoreComments = true,
@@ -87,51 +89,77 @@ public sealed class XmlSchoolExportReader : ISchoolExportReader
             return;
         }
 
-        var upload = new BoundedReadStream(content, _options.MaxFileBytes, tooLarge);
-        byte[] head;
-        try
-        {
-            head = await PrefixedStream.ReadHeadAsync(upload, XmlDeclaration.HeadLength, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ExportReadException e)
-        {
-            collector.Problem(name, null, e.Line, e.Kind, e.Message);
-            return;
-        }
-
-        if (IsZip(head))
-        {
-            await ReadArchiveAsync(name, new PrefixedStream(head, upload), budget, collector, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var xml = new BoundedReadStream(new PrefixedStream(head, upload), _options.MaxFileBytes, tooLarge, budget);
-        await ReadXmlAsync(name, xml, inArchive: false, collector, cancellationToken).ConfigureAwait(false);
+        var upload = await CopyAsync(content, cancellationToken).ConfigureAwait(false);
+        ReadUpload(name, upload, tooLarge, budget, collector, cancellationToken);
     }
 
     /// <summary>
-    /// A zip is copied into memory (at most <see cref="SchoolExportOptions.MaxFileBytes"/>: the archive needs to seek),
-    /// then each entry is read as an XML export through the caps. Folders and the metadata macOS adds
-    /// (<c>__MACOSX/</c>, <c>.DS_Store</c>) are not files of the export and are passed over.
+    /// The upload's bytes, read asynchronously (a request body may not be read synchronously) into memory, where the
+    /// XML is then read synchronously: at most one byte past <see cref="SchoolExportOptions.MaxFileBytes"/>, which proves
+    /// the file too long (a stream that claims its length gets a buffer of that length, others one that grows).
     /// </summary>
-    private async Task ReadArchiveAsync(string name, Stream upload, ExportByteBudget budget, ExportCollector collector, CancellationToken cancellationToken)
+    private async Task<ArraySegment<byte>> CopyAsync(Stream content, CancellationToken cancellationToken)
     {
-        using var copy = new MemoryStream();
-        try
+        var max = _options.MaxFileBytes + 1;
+        var buffer = new byte[content.CanSeek ? Math.Max(0, content.Length - content.Position) + 1 : Math.Min(64 * 1024, max)];
+        var length = 0;
+        while (true)
         {
-            await upload.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
+            if (length == buffer.Length)
+            {
+                if (length == max)
+                {
+                    break;
+                }
+
+                Array.Resize(ref buffer, (int)Math.Min(max, 2L * buffer.Length));
+            }
+
+            var read = await content.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
         }
-        catch (ExportReadException e)
+
+        return new ArraySegment<byte>(buffer, 0, length);
+    }
+
+    /// <summary>
+    /// Sniffs an upload in memory: a zip, or else an XML export. A file over the cap holds one byte more than the cap:
+    /// a zip is then refused at once; an XML file is read up to the cap, as it would have been had it been read as it
+    /// came, and refused there.
+    /// </summary>
+    private void ReadUpload(string name, ArraySegment<byte> upload, string tooLarge, ExportByteBudget budget, ExportCollector collector, CancellationToken cancellationToken)
+    {
+        using var bytes = new MemoryStream(upload.Array!, upload.Offset, upload.Count, writable: false);
+        if (IsZip(upload.AsSpan()))
         {
-            collector.Problem(name, null, e.Line, e.Kind, e.Message);
+            if (upload.Count > _options.MaxFileBytes)
+            {
+                collector.Problem(name, null, null, SchoolExportProblemKind.TooLarge, tooLarge);
+                return;
+            }
+
+            ReadArchive(name, bytes, budget, collector, cancellationToken);
             return;
         }
 
-        copy.Position = 0;
+        ReadXml(name, new BoundedReadStream(bytes, _options.MaxFileBytes, tooLarge, budget), inArchive: false, collector, cancellationToken);
+    }
+
+    /// <summary>
+    /// A zip (in memory: the archive needs to seek) has each entry read as an XML export through the caps. Folders and
+    /// the metadata macOS adds (<c>__MACOSX/</c>, <c>.DS_Store</c>) are not files of the export and are passed over.
+    /// </summary>
+    private void ReadArchive(string name, MemoryStream upload, ExportByteBudget budget, ExportCollector collector, CancellationToken cancellationToken)
+    {
         ZipArchive archive;
         try
         {
-            archive = await ZipArchive.CreateAsync(copy, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: null, cancellationToken).ConfigureAwait(false);
+            archive = new ZipArchive(upload, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: null);
         }
         catch (InvalidDataException)
         {
@@ -140,7 +168,7 @@ public sealed class XmlSchoolExportReader : ISchoolExportReader
             return;
         }
 
-        await using (archive.ConfigureAwait(false))
+        using (archive)
         {
             if (archive.Entries.Count > _options.MaxArchiveEntries)
             {
@@ -158,12 +186,12 @@ public sealed class XmlSchoolExportReader : ISchoolExportReader
 
             foreach (var entry in entries)
             {
-                await ReadEntryAsync(name + ArchiveSeparator + Shown(entry.FullName), entry, budget, collector, cancellationToken).ConfigureAwait(false);
+                ReadEntry(name + ArchiveSeparator + Shown(entry.FullName), entry, budget, collector, cancellationToken);
             }
         }
     }
 
-    private async Task ReadEntryAsync(string name, ZipArchiveEntry entry, ExportByteBudget budget, ExportCollector collector, CancellationToken cancellationToken)
+    private void ReadEntry(string name, ZipArchiveEntry entry, ExportByteBudget budget, ExportCollector collector, CancellationToken cancellationToken)
     {
         var tooLarge = $"Une fois décompressé, le fichier dépasse la taille maximale de {Size(_options.MaxFileBytes)} : est-ce bien un export SIECLE ou STS-Web ?";
         if (entry.Length > _options.MaxFileBytes)
@@ -175,7 +203,7 @@ public sealed class XmlSchoolExportReader : ISchoolExportReader
         Stream stream;
         try
         {
-            stream = await entry.OpenAsync(cancellationToken).ConfigureAwait(false);
+            stream = entry.Open();
         }
         catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException)
         {
@@ -184,13 +212,13 @@ public sealed class XmlSchoolExportReader : ISchoolExportReader
             return;
         }
 
-        await using (stream.ConfigureAwait(false))
+        using (stream)
         {
-            await ReadXmlAsync(name, new BoundedReadStream(stream, _options.MaxFileBytes, tooLarge, budget), inArchive: true, collector, cancellationToken).ConfigureAwait(false);
+            ReadXml(name, new BoundedReadStream(stream, _options.MaxFileBytes, tooLarge, budget), inArchive: true, collector, cancellationToken);
         }
     }
 
-    private async Task ReadXmlAsync(string name, Stream source, bool inArchive, ExportCollector collector, CancellationToken cancellationToken)
+    private void ReadXml(string name, Stream source, bool inArchive, ExportCollector collector, CancellationToken cancellationToken)
     {
         ExportFileParser? parser = null;
         EncodingCheckStream? bytes = null;
@@ -198,7 +226,7 @@ public sealed class XmlSchoolExportReader : ISchoolExportReader
         var complete = false;
         try
         {
-            head = await PrefixedStream.ReadHeadAsync(source, XmlDeclaration.HeadLength, cancellationToken).ConfigureAwait(false);
+            head = PrefixedStream.ReadHead(source, XmlDeclaration.HeadLength);
             var declaration = XmlDeclaration.Read(head);
             if (declaration.Problem is not null)
             {
@@ -214,7 +242,7 @@ public sealed class XmlSchoolExportReader : ISchoolExportReader
             bytes = new EncodingCheckStream(new PrefixedStream(head.AsMemory(declaration.BomLength), source), declaration);
             using var text = new StreamReader(bytes, declaration.Encoding!, detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024, leaveOpen: true);
             using var reader = XmlReader.Create(text, _settings);
-            await reader.MoveToContentAsync().ConfigureAwait(false);
+            reader.MoveToContent();
             parser = ParserFor(name, reader.LocalName, collector);
             if (parser is null)
             {
@@ -232,7 +260,7 @@ public sealed class XmlSchoolExportReader : ISchoolExportReader
                 return;
             }
 
-            await parser.ParseAsync(reader, cancellationToken).ConfigureAwait(false);
+            parser.Parse(reader, cancellationToken);
             complete = true;
         }
         catch (ExportReadException e)
