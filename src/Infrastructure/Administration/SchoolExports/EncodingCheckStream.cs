@@ -6,11 +6,11 @@ using Ent77.Application.Administration.SchoolExports;
 namespace Ent77.Infrastructure.Administration.SchoolExports;
 
 /// <summary>
-/// Passes a file's bytes through to the (synchronous) XML reader, checking them against the declared encoding before they are
-/// decoded, so that a wrong or missing declaration is a clear problem (naming the line and the bytes) instead of
-/// names silently misread: a byte that is not UTF-8 in a file read as UTF-8; a UTF-8 sequence (« Ã© » for « é »)
-/// in a file declared ISO-8859-15, which would decode without error into garbage; a non-ASCII byte in a file
-/// declared US-ASCII. Also counts lines and knows when the end was reached, to tell a truncated file from a
+/// Passes a file's bytes through to the XML reader (synchronously), checking them against the declared encoding
+/// before they are decoded, so that a wrong or missing declaration is a clear problem (naming the line and the bytes)
+/// instead of names silently misread: a byte that is not UTF-8 in a file read as UTF-8; a UTF-8 sequence
+/// (« Ã© » for « é ») in a file declared ISO-8859-15, which would decode without error into garbage; a non-ASCII byte
+/// in a file declared US-ASCII. Also counts lines and knows when the end was reached, to tell a truncated file from a
 /// malformed one.
 /// </summary>
 internal sealed class EncodingCheckStream(Stream inner, XmlDeclaration declaration) : Stream
