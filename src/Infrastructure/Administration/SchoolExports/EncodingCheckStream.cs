@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Ent77.Application.Administration.SchoolExports;
 
@@ -47,6 +48,7 @@ internal sealed class EncodingCheckStream(Stream inner, XmlDeclaration declarati
         return read;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Check(ReadOnlySpan<byte> chunk)
     {
         if (chunk.IsEmpty)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Xml;
 using Ent77.Application.Administration.SchoolExports;
 
@@ -28,7 +29,13 @@ internal abstract class ExportFileParser(string file, ExportCollector collector)
 
     protected ExportCollector Collector => collector;
 
-    /// <summary>Reads the document; the reader is on the root element.</summary>
+    /// <summary>
+    /// Reads the document; the reader is on the root element. This walk and the per-element methods of the parsers,
+    /// <see cref="ExportXml"/> and <see cref="EncodingCheckStream"/> are compiled optimised at their first call: an
+    /// import runs them once per element, a few times in a service's life, and the tiered JIT would run them
+    /// unoptimised (then instrumented) through the first imports (docs/PERFORMANCE.md, section 6).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Parse(XmlReader reader, CancellationToken cancellationToken)
     {
         if (!reader.IsEmptyElement)

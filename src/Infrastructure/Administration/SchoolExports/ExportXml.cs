@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Xml;
 
@@ -13,6 +14,7 @@ internal static class ExportXml
     /// Moves to the next child element of the element at <paramref name="parentDepth"/>; false once on that element's
     /// end. A child the caller did not read is walked through (its own children ignored).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool NextChild(XmlReader reader, int parentDepth)
     {
         while (reader.Read())
@@ -35,6 +37,7 @@ internal static class ExportXml
     /// The text of the current element, trimmed (empty for an empty element); any child element is ignored. Leaves the
     /// reader on the element's end (or on the element itself when it is empty).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string ReadText(XmlReader reader)
     {
         if (reader.IsEmptyElement)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Xml;
 using Ent77.Application.Administration.SchoolExports;
 
@@ -19,6 +20,7 @@ internal sealed class GuardiansFileParser(string file, ExportCollector collector
 
     protected override string UajPath => "PARAMETRES/UAJ";
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override bool TryRead(XmlReader reader, string? section, string parent)
     {
         switch (section, parent, reader.LocalName)
@@ -37,6 +39,7 @@ internal sealed class GuardiansFileParser(string file, ExportCollector collector
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadPerson(XmlReader reader)
     {
         var line = ExportXml.Line(reader);
@@ -70,6 +73,7 @@ internal sealed class GuardiansFileParser(string file, ExportCollector collector
         _guardians.Add(new ExportedGuardian(id, lastName, first, ExportXml.NullIfEmpty(mail), ExportXml.NullIfEmpty(mobile), Source(line)));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadLink(XmlReader reader)
     {
         var line = ExportXml.Line(reader);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Xml;
 using Ent77.Application.Administration.SchoolExports;
 
@@ -16,6 +17,7 @@ internal sealed class StaffFileParser(string file, ExportCollector collector) : 
 
     protected override string UajPath => "PARAMETRES/UAJ/@CODE";
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override bool TryRead(XmlReader reader, string? section, string parent)
     {
         switch (section, parent, reader.LocalName)
@@ -32,6 +34,7 @@ internal sealed class StaffFileParser(string file, ExportCollector collector) : 
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadMember(XmlReader reader)
     {
         var line = ExportXml.Line(reader);

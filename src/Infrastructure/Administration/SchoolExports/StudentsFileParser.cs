@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Xml;
 using Ent77.Application.Administration.SchoolExports;
 
@@ -22,6 +23,7 @@ internal sealed class StudentsFileParser(string file, ExportCollector collector)
 
     protected override string UajPath => "PARAMETRES/UAJ";
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override bool TryRead(XmlReader reader, string? section, string parent)
     {
         switch (section, parent, reader.LocalName)
@@ -40,6 +42,7 @@ internal sealed class StudentsFileParser(string file, ExportCollector collector)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadStudent(XmlReader reader)
     {
         var line = ExportXml.Line(reader);
@@ -77,6 +80,7 @@ internal sealed class StudentsFileParser(string file, ExportCollector collector)
         _students.Add(new ExportedStudent(id, elenoet, lastName, first, birthDate, leavingDate, null, Source(line)));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadStructures(XmlReader reader)
     {
         var id = ExportXml.Attribute(reader, "ELEVE_ID");
