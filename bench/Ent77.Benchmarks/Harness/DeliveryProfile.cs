@@ -1,11 +1,12 @@
 using System.Diagnostics.Metrics;
+using Ent77.Infrastructure.Observability;
 
 namespace Ent77.Benchmarks.Harness;
 
 /// <summary>
 /// Where a delivered message's time goes, from the service's own histograms (docs/OPERATIONS.md "Metrics"): the send
-/// (<c>ent77.messages.send_duration</c>) and its "sent" mark, queued for the SQLite write queue and written
-/// (<c>ent77.messages.mark_duration</c>). Means in milliseconds over what was recorded since <see cref="Reset"/>.
+/// (<see cref="Ent77Metrics.SendDurationInstrument"/>) and its "sent" mark, queued for the SQLite write queue and written
+/// (<see cref="Ent77Metrics.MarkDurationInstrument"/>). Means in milliseconds over what was recorded since <see cref="Reset"/>.
 /// </summary>
 internal sealed class DeliveryProfile : IDisposable
 {
@@ -18,8 +19,8 @@ internal sealed class DeliveryProfile : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == Infrastructure.Observability.Ent77Metrics.MeterName
-                && instrument.Name is "ent77.messages.send_duration" or "ent77.messages.mark_duration")
+            if (instrument.Meter.Name == Ent77Metrics.MeterName
+                && instrument.Name is Ent77Metrics.SendDurationInstrument or Ent77Metrics.MarkDurationInstrument)
             {
                 listener.EnableMeasurementEvents(instrument);
             }
@@ -50,7 +51,7 @@ internal sealed class DeliveryProfile : IDisposable
         var phase = tags.Length > 0 ? tags[0].Value as string : null;
         lock (_lock)
         {
-            if (instrument.Name == "ent77.messages.send_duration")
+            if (instrument.Name == Ent77Metrics.SendDurationInstrument)
             {
                 _send += seconds;
                 _sends++;

@@ -145,8 +145,7 @@ public sealed partial class NotificationDeliveryJob(
                 await OutboxMark.WriteAsync(db, notification, CancellationToken.None);
             }
 
-            metrics.MessageSent(notification.Channel);
-            metrics.MessageMarked(waited, time.GetElapsedTime(writing));
+            metrics.MessageSent(notification.Channel, waited, time.GetElapsedTime(writing));
         },
         CancellationToken.None);
 
